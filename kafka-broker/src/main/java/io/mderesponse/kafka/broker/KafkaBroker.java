@@ -3,8 +3,6 @@ package io.mderesponse.kafka.broker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,8 +54,8 @@ public final class KafkaBroker implements AutoCloseable {
             Path workDir = Files.createDirectories(settings.stateRoot())
                     .resolve("broker-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
             Files.createDirectories(workDir);
-            int port = settings.port() > 0 ? settings.port() : freePort();
-            int controllerPort = freePort();
+            int port = settings.port() > 0 ? settings.port() : LoopbackPorts.free();
+            int controllerPort = LoopbackPorts.free();
             Path properties = writeServerProperties(workDir, port, controllerPort);
             Path log4j = writeLog4jConfig(workDir);
             // The classpath goes into an argument file: a short command line stays readable in ps and in /proc.
@@ -236,12 +234,6 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
-    }
 
     /** A KRaft cluster id: 16 random bytes, URL-safe base64 without padding, as Kafka's Uuid prints it. */
     static String randomClusterId() {
