@@ -1,0 +1,63 @@
+package io.mderesponse.contracts.event;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The end of a requested machine action; echoes the request so consumers need not join.
+ *
+ * @param machineActionId Defender's machine action id (a GUID); null when Defender was never called
+ * @param reason why it ended so, for people; null on success
+ * @param requestedAt when the response service asked Defender (or decided not to)
+ * @param completedAt when the final status was known
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record MachineActionCompleted(
+        UUID eventId,
+        String correlationId,
+        Instant occurredAt,
+        int schemaVersion,
+        UUID requestId,
+        UUID decisionId,
+        MachineActionType type,
+        String machineId,
+        AlertSummary alert,
+        List<String> recipients,
+        String machineActionId,
+        FinalStatus status,
+        String reason,
+        Instant requestedAt,
+        Instant completedAt) implements Event {
+
+    public MachineActionCompleted {
+        Fields.common("MachineActionCompleted", eventId, correlationId, occurredAt, schemaVersion);
+        Fields.required(requestId, "MachineActionCompleted.requestId");
+        Fields.required(decisionId, "MachineActionCompleted.decisionId");
+        Fields.required(type, "MachineActionCompleted.type");
+        Fields.machineId(machineId, "MachineActionCompleted.machineId");
+        recipients = Fields.list(recipients, "MachineActionCompleted.recipients");
+        Fields.required(status, "MachineActionCompleted.status");
+        Fields.required(requestedAt, "MachineActionCompleted.requestedAt");
+        Fields.required(completedAt, "MachineActionCompleted.completedAt");
+    }
+
+    public static MachineActionCompleted of(MachineActionRequested request, String machineActionId,
+            FinalStatus status, String reason, Instant requestedAt, Instant completedAt) {
+        return new MachineActionCompleted(UUID.randomUUID(), request.correlationId(), Instant.now(), SCHEMA_VERSION,
+                request.requestId(), request.decisionId(), request.type(), request.machineId(), request.alert(),
+                request.recipients(), machineActionId, status, reason, requestedAt, completedAt);
+    }
+
+    @Override
+    public EventType eventType() {
+        return EventType.MACHINE_ACTION_COMPLETED;
+    }
+
+    /** Keyed by machine id. */
+    @Override
+    public String kafkaKey() {
+        return machineId;
+    }
+}
