@@ -1,0 +1,35 @@
+package io.mderesponse.simulator.ratelimit;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The groups of API calls that share a rate limit, plus the token endpoint (logged and faultable, never limited). */
+public enum ApiFamily {
+    ALERTS("alerts"),
+    MACHINES("machines"),
+    MACHINEACTIONS("machineactions"),
+    /** Isolate, unisolate and cancel. */
+    ISOLATE("isolate"),
+    ADVANCEDQUERIES("advancedqueries"),
+    TOKEN("token");
+
+    private final String wireName;
+
+    ApiFamily(String wireName) {
+        this.wireName = wireName;
+    }
+
+    /** The name used in configuration, the admin API and the call log. */
+    public String wireName() {
+        return wireName;
+    }
+
+    public boolean isRateLimited() {
+        return this != TOKEN;
+    }
+
+    /** The family of this name, ignoring case. */
+    public static Optional<ApiFamily> byName(String name) {
+        return Arrays.stream(values()).filter(f -> f.wireName.equalsIgnoreCase(name)).findFirst();
+    }
+}

@@ -1,0 +1,22 @@
+package io.mderesponse.simulator.token;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/** What an access token says: tenant, application, granted permissions and validity. */
+public record AccessToken(String tenantId, String appId, List<String> roles, Instant issuedAt, Instant expiresAt) {
+
+    public AccessToken {
+        roles = List.copyOf(roles);
+    }
+
+    public boolean isExpiredAt(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
+
+    /** Whether any of these permissions was granted (the API asks for any one of a list). */
+    public boolean hasAnyRole(Collection<String> wanted) {
+        return wanted.isEmpty() || wanted.stream().anyMatch(roles::contains);
+    }
+}

@@ -1,0 +1,47 @@
+package io.mderesponse.simulator.token;
+
+import io.mderesponse.simulator.error.ApiException;
+import io.mderesponse.simulator.error.ErrorCodes;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Locale;
+
+/** Checks the bearer token of an API call: 401 when missing, forged or expired, 403 when a permission is missing. */
+@ApplicationScoped
+public class Authenticator {
+
+    private static final String BEARER = "bearer ";
+
+    private final TokenCodec codec;
+
+    public Authenticator(TokenCodec codec) {
+        this.codec = codec;
+    }
+
+    /** The caller's token, or an {@link ApiException} with status 401 or 403. */
+    public AccessToken authenticate(String authorization, Collection<String> anyOfRoles, Instant now) {
+        if (authorization == null || !authorization.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
+            throw unauthorized("Authorization header with a bearer token is missing.");
+        }
+        AccessToken token = codec.decode(authorization.substring(BEARER.length()).trim())
+                .orElseThrow(() -> unauthorized("The access token is invalid."));
+        if (token.isExpiredAt(now)) {
+            throw unauthorized("The access token has expired.");
+        }
+        if (!token.hasAnyRole(anyOfRoles)) {
+            throw new ApiException(403, ErrorCodes.FORBIDDEN, "The application does not have any of the required "
+                    + "application permissions (" + String.join(", ", anyOfRoles) + ") to access the resource.");
+        }
+        return token;
+    }
+
+    /** The application id of an already authenticated call, for the {@code requestor} of machine actions. */
+    public String appIdOf(String authorization) {
+        return codec.decode(authorization.substring(BEARER.length()).trim()).map(AccessToken::appId).orElse(null);
+    }
+
+    private static ApiException unauthorized(String message) {
+        return new ApiException(401, ErrorCodes.UNAUTHORIZED, message);
+    }
+}
