@@ -1,0 +1,94 @@
+package io.mderesponse.poller.state;
+
+import io.mderesponse.contracts.serde.EventJson;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * The poller's state on its compacted topic: one record per published alert ({@code alert:<id>}) and one for
+ * the watermark ({@code watermark}). Compaction keeps the latest of each, so reading the topic from the start
+ * rebuilds the state after a restart.
+ */
+public final class PollerStateStore {
+
+    static final String WATERMARK_KEY = "watermark";
+    static final String ALERT_KEY_PREFIX = "alert:";
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+
+    private final String topic;
+
+    public PollerStateStore(String topic) {
+        this.topic = topic;
+    }
+
+    /** Reads the whole topic (committed records only) into a fresh state. */
+    public PollerState load(Map<String, Object> kafkaConfig) {
+        Map<String, Object> config = new HashMap<>(kafkaConfig);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        PollerState state = new PollerState();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, READ_TIMEOUT).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_TIMEOUT);
+            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+            while (!reachedEnd(consumer, end)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Could not read the poller state from " + topic + " within "
+                            + READ_TIMEOUT);
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    state.apply(decode(record.key(), record.value()));
+                }
+            }
+        }
+        return state;
+    }
+
+    /** The records that write {@code update} to the state topic. */
+    public List<ProducerRecord<String, String>> records(PollerState.StateUpdate update) {
+        List<ProducerRecord<String, String>> records = new java.util.ArrayList<>();
+        update.seen().forEach((alertId, seen) -> records.add(
+                new ProducerRecord<>(topic, ALERT_KEY_PREFIX + alertId, EventJson.toJson(seen))));
+        update.watermark().ifPresent(mark -> records.add(
+                new ProducerRecord<>(topic, WATERMARK_KEY, EventJson.toJson(new Watermark(mark)))));
+        return records;
+    }
+
+    static PollerState.StateUpdate decode(String key, String value) {
+        if (key == null || value == null) {
+            return PollerState.StateUpdate.empty();
+        }
+        if (WATERMARK_KEY.equals(key)) {
+            return new PollerState.StateUpdate(Optional.of(EventJson.fromJson(value, Watermark.class).watermark()),
+                    Map.of());
+        }
+        if (key.startsWith(ALERT_KEY_PREFIX)) {
+            return new PollerState.StateUpdate(Optional.empty(),
+                    Map.of(key.substring(ALERT_KEY_PREFIX.length()), EventJson.fromJson(value, SeenAlert.class)));
+        }
+        return PollerState.StateUpdate.empty();
+    }
+
+    private static boolean reachedEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    }
+
+    /** The watermark record's value. */
+    record Watermark(Instant watermark) {
+    }
+}

@@ -1,0 +1,23 @@
+package io.mderesponse.decision.messaging;
+
+import io.mderesponse.contracts.topic.Services;
+import io.mderesponse.contracts.topic.Topics;
+import io.mderesponse.service.topics.TopicNames;
+import io.mderesponse.service.topics.TopicRequirements;
+import io.mderesponse.service.topics.TopicSpec;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** The topics the decision service reads and writes, created or verified at start. */
+@ApplicationScoped
+public class DecisionTopics implements TopicRequirements {
+
+    @Override
+    public List<TopicSpec> topics(TopicNames names) {
+        return List.of(
+                TopicSpec.of(Topics.ALERTS_ENRICHED, names),
+                TopicSpec.deadLetter(Topics.dlq(names.nameOf(Topics.ALERTS_ENRICHED), Services.DECISION)),
+                TopicSpec.of(Topics.DECISIONS, names),
+                TopicSpec.of(Topics.ACTIONS_REQUESTED, names));
+    }
+}

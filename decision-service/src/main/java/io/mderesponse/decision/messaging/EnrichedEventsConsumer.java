@@ -1,0 +1,63 @@
+package io.mderesponse.decision.messaging;
+
+import io.mderesponse.contracts.event.DecisionMade;
+import io.mderesponse.contracts.event.EnrichedEvent;
+import io.mderesponse.contracts.event.MachineActionRequested;
+import io.mderesponse.contracts.serde.EnrichedEventDeserializer;
+import io.mderesponse.decision.service.Decision;
+import io.mderesponse.decision.service.DecisionService;
+import io.mderesponse.service.messaging.EventRecords;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Kafka adapter: reads {@code defender.alerts.enriched}, publishes the decision and then its request, and only
+ * then acknowledges the record, so a crash in between redelivers it (the request id is derived, so the
+ * response service sees the same id again).
+ */
+@ApplicationScoped
+public class EnrichedEventsConsumer {
+
+    public static final String INCOMING = "alerts-enriched";
+    public static final String DECISIONS = "decisions";
+    public static final String ACTIONS_REQUESTED = "actions-requested";
+
+    private static final Logger LOG = Logger.getLogger(EnrichedEventsConsumer.class);
+
+    private final DecisionService decisionService;
+    private final MutinyEmitter<DecisionMade> decisions;
+    private final MutinyEmitter<MachineActionRequested> requests;
+    private final EnrichedEventDeserializer deserializer = new EnrichedEventDeserializer();
+
+    public EnrichedEventsConsumer(DecisionService decisionService,
+            @Channel(DECISIONS) MutinyEmitter<DecisionMade> decisions,
+            @Channel(ACTIONS_REQUESTED) MutinyEmitter<MachineActionRequested> requests) {
+        this.decisionService = decisionService;
+        this.decisions = decisions;
+        this.requests = requests;
+    }
+
+    @Incoming(INCOMING)
+    @Blocking
+    public CompletionStage<Void> consume(Message<byte[]> message) {
+        try {
+            EnrichedEvent event = EventRecords.read(message, deserializer);
+            Decision decision = decisionService.decide(event);
+            decisions.sendMessageAndAwait(EventRecords.keyed(decision.decision()));
+            decision.request().ifPresent(request -> requests.sendMessageAndAwait(EventRecords.keyed(request)));
+            LOG.infof("Decided alert=%s machine=%s outcome=%s rule=%s request=%s", event.correlationId(),
+                    decision.decision().machineId(), decision.decision().outcome(), decision.decision().ruleId(),
+                    decision.request().map(r -> r.requestId().toString()).orElse("none"));
+            return message.ack();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not decide on a record; it goes to the dead letter topic: %s", e.getMessage());
+            return message.nack(e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.mderesponse.enrichment.messaging;
+
+import io.mderesponse.contracts.topic.Services;
+import io.mderesponse.contracts.topic.Topics;
+import io.mderesponse.service.topics.TopicNames;
+import io.mderesponse.service.topics.TopicRequirements;
+import io.mderesponse.service.topics.TopicSpec;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** The topics the enrichment service reads and writes, created or verified at start. */
+@ApplicationScoped
+public class EnrichmentTopics implements TopicRequirements {
+
+    @Override
+    public List<TopicSpec> topics(TopicNames names) {
+        return List.of(
+                TopicSpec.of(Topics.ALERTS_NEW, names),
+                TopicSpec.deadLetter(Topics.dlq(names.nameOf(Topics.ALERTS_NEW), Services.ENRICHMENT)),
+                TopicSpec.of(Topics.ALERTS_ENRICHED, names));
+    }
+}
