@@ -120,8 +120,7 @@ class ResponseKafkaTest {
 
     /** Another party (an analyst in the portal) isolates the machine first, straight through the API. */
     private void isolateAsAnAnalystWould(String machineId) throws Exception {
-        // HTTP/1.1: Java's default h2c upgrade of a POST with a body trips Vert.x ("Request has already been read").
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http = HttpClient.newHttpClient();
         String form = "grant_type=client_credentials&client_id=" + DefenderSimulatorResource.CLIENT_ID
                 + "&client_secret=" + DefenderSimulatorResource.CLIENT_SECRET
                 + "&scope=https%3A%2F%2Fapi.securitycenter.microsoft.com%2F.default";
