@@ -1,0 +1,145 @@
+package io.mderesponse.defender.client;
+
+import io.mderesponse.contracts.defender.DefenderAlert;
+import io.mderesponse.contracts.defender.DefenderMachine;
+import io.mderesponse.contracts.defender.IsolationType;
+import io.mderesponse.contracts.id.DefenderIds;
+import io.mderesponse.defender.client.api.AdvancedQueryRequest;
+import io.mderesponse.defender.client.api.DefenderApi;
+import io.mderesponse.defender.client.api.IsolateRequest;
+import io.mderesponse.defender.client.api.UnisolateRequest;
+import io.mderesponse.defender.client.config.DefenderConfig;
+import io.mderesponse.defender.client.error.DefenderMalformedResponseException;
+import io.mderesponse.defender.client.error.ErrorDetails;
+import io.mderesponse.defender.client.model.AdvancedQueryResult;
+import io.mderesponse.defender.client.model.MachineAction;
+import io.mderesponse.defender.client.model.ODataList;
+import io.mderesponse.defender.client.query.AlertQuery;
+import io.mderesponse.defender.client.query.MachineActionQuery;
+import io.mderesponse.defender.client.retry.RetryPolicy;
+import io.mderesponse.defender.client.retry.Sleeper;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * The Defender API for every service: typed, blocking calls (make them from worker threads) with tokens,
+ * retries, id checks and typed errors ({@link io.mderesponse.defender.client.error.DefenderApiException}).
+ *
+ * <p>Ids are checked before they enter a URL: an invalid one throws {@link IllegalArgumentException} and nothing
+ * is sent.
+ */
+@ApplicationScoped
+@Startup // Builds the clients and checks the retry settings at start, not on the first alert.
+public class DefenderClient {
+
+    private final DefenderApi api;
+    private final DefenderApi advancedQueries;
+    private final DefenderCalls calls;
+
+    @Inject
+    DefenderClient(DefenderEndpoints endpoints, DefenderConfig config) {
+        this.api = endpoints.api();
+        this.advancedQueries = endpoints.advancedQueries();
+        DefenderConfig.Retry retry = config.retry();
+        this.calls = new DefenderCalls(
+                new RetryPolicy(retry.initial(), retry.max(), retry.attempts(), retry.maxRetryAfter()),
+                Sleeper.THREAD, Clock.systemUTC());
+    }
+
+    /**
+     * {@code GET /api/alerts} with the query's {@code $filter}, {@code $orderby}, {@code $top}, {@code $skip} and
+     * {@code $expand}: one page; page on with {@code skip}.
+     */
+    public List<DefenderAlert> listAlerts(AlertQuery query) {
+        Objects.requireNonNull(query, "query");
+        ODataList<DefenderAlert> page = calls.run(DefenderOperation.LIST_ALERTS, () -> api.listAlerts(
+                query.filter().orElse(null), boxed(query.top()), boxed(query.skip()), query.orderBy().orElse(null),
+                query.expand().orElse(null)));
+        return values(DefenderOperation.LIST_ALERTS, page);
+    }
+
+    /** {@code GET /api/alerts/{id}}, with evidence. */
+    public DefenderAlert getAlert(String alertId) {
+        DefenderIds.requireValidAlertId(alertId);
+        return calls.run(DefenderOperation.GET_ALERT, () -> api.getAlert(alertId));
+    }
+
+    /** {@code GET /api/machines/{id}}, by device id only: a machine is never looked up by name. */
+    public DefenderMachine getMachine(String machineId) {
+        DefenderIds.requireValidMachineId(machineId);
+        return calls.run(DefenderOperation.GET_MACHINE, () -> api.getMachine(machineId));
+    }
+
+    /**
+     * {@code POST /api/machines/{id}/isolate}: starts isolating the machine and returns the new (usually
+     * {@code Pending}) action. Retried only when Defender cannot have acted on it (429, connection refused).
+     *
+     * @throws io.mderesponse.defender.client.error.ActionAlreadyInProgressException when an isolation is pending
+     */
+    public MachineAction isolate(String machineId, IsolationType isolationType, String comment) {
+        DefenderIds.requireValidMachineId(machineId);
+        IsolateRequest request = new IsolateRequest(requireComment(comment),
+                Objects.requireNonNull(isolationType, "isolationType"));
+        return calls.run(DefenderOperation.ISOLATE, () -> api.isolate(machineId, request));
+    }
+
+    /**
+     * {@code POST /api/machines/{id}/unisolate}: releases the machine from isolation. Retried like
+     * {@link #isolate}.
+     *
+     * @throws io.mderesponse.defender.client.error.ActionAlreadyInProgressException when a release is pending
+     */
+    public MachineAction unisolate(String machineId, String comment) {
+        DefenderIds.requireValidMachineId(machineId);
+        UnisolateRequest request = new UnisolateRequest(requireComment(comment));
+        return calls.run(DefenderOperation.UNISOLATE, () -> api.unisolate(machineId, request));
+    }
+
+    /** {@code GET /api/machineactions} with the query's {@code $filter}, {@code $top}, {@code $skip}. */
+    public List<MachineAction> listMachineActions(MachineActionQuery query) {
+        Objects.requireNonNull(query, "query");
+        ODataList<MachineAction> page = calls.run(DefenderOperation.LIST_MACHINE_ACTIONS, () -> api
+                .listMachineActions(query.filter().orElse(null), boxed(query.top()), boxed(query.skip())));
+        return values(DefenderOperation.LIST_MACHINE_ACTIONS, page);
+    }
+
+    /** {@code GET /api/machineactions/{id}}; the id must be a GUID. */
+    public MachineAction getMachineAction(String actionId) {
+        MachineActionIds.requireValid(actionId);
+        return calls.run(DefenderOperation.GET_MACHINE_ACTION, () -> api.getMachineAction(actionId));
+    }
+
+    /** {@code POST /api/advancedqueries/run}: runs a KQL query (last 30 days, at most 100,000 rows). */
+    public AdvancedQueryResult runAdvancedQuery(String query) {
+        if (query == null || query.isBlank()) {
+            throw new IllegalArgumentException("An advanced query must not be blank");
+        }
+        AdvancedQueryRequest request = new AdvancedQueryRequest(query);
+        return calls.run(DefenderOperation.RUN_ADVANCED_QUERY, () -> advancedQueries.runAdvancedQuery(request));
+    }
+
+    private static <T> List<T> values(DefenderOperation operation, ODataList<T> page) {
+        if (page.value() == null || page.value().contains(null)) {
+            throw new DefenderMalformedResponseException(operation, ErrorDetails.noResponse(),
+                    "a list answer needs a \"value\" array of objects", null);
+        }
+        return List.copyOf(page.value());
+    }
+
+    // Defender requires a comment, and the response service puts its request id there.
+    private static String requireComment(String comment) {
+        if (comment == null || comment.isBlank()) {
+            throw new IllegalArgumentException("A machine action needs a comment");
+        }
+        return comment;
+    }
+
+    private static Integer boxed(OptionalInt value) {
+        return value.isPresent() ? value.getAsInt() : null;
+    }
+}

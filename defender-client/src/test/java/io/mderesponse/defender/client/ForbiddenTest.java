@@ -1,0 +1,76 @@
+package io.mderesponse.defender.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mderesponse.contracts.defender.IsolationType;
+import io.mderesponse.defender.client.error.DefenderForbiddenException;
+import io.mderesponse.testsupport.defender.CallFilter;
+import io.mderesponse.testsupport.defender.DefenderSimulatorResource;
+import io.mderesponse.testsupport.defender.SimulatorAdmin;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** An app registration granted only read permissions: the calls needing more fail naming the missing permission. */
+@QuarkusTest
+@TestProfile(ForbiddenTest.ReadOnlyApp.class)
+class ForbiddenTest {
+
+    /** A simulator of its own whose tokens carry only the read permissions. */
+    public static class ReadOnlyApp implements QuarkusTestProfile {
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(DefenderSimulatorResource.class,
+                    Map.of("roles", "Alert.Read.All,Machine.Read.All")));
+        }
+    }
+
+    @Inject
+    DefenderClient client;
+
+    @ConfigProperty(name = "defender.api.base-url")
+    String simulatorUrl;
+
+    SimulatorAdmin admin;
+
+    @BeforeEach
+    void connectToTheSimulator() {
+        admin = new SimulatorAdmin(simulatorUrl);
+    }
+
+    @Test
+    void isolatingWithoutMachineIsolateIsForbiddenNamingThatPermission() {
+        String machine = Seed.machine(admin);
+
+        assertThatThrownBy(() -> client.isolate(machine, IsolationType.Full, "isolate"))
+                .isInstanceOfSatisfying(DefenderForbiddenException.class, e -> {
+                    assertThat(e.httpStatus()).isEqualTo(403);
+                    assertThat(e.requiredPermission()).isEqualTo("Machine.Isolate");
+                })
+                .hasMessageContaining("Machine.Isolate");
+        assertThat(admin.calls(CallFilter.family("isolate").pathContains(machine))).hasSize(1);
+    }
+
+    @Test
+    void huntingWithoutAdvancedQueryReadAllIsForbiddenNamingThatPermission() {
+        assertThatThrownBy(() -> client.runAdvancedQuery("DeviceProcessEvents | limit 1"))
+                .isInstanceOfSatisfying(DefenderForbiddenException.class,
+                        e -> assertThat(e.requiredPermission()).isEqualTo("AdvancedQuery.Read.All"))
+                .hasMessageContaining("AdvancedQuery.Read.All");
+    }
+
+    @Test
+    void readsThatThePermissionsCoverStillWork() {
+        String machine = Seed.machine(admin);
+
+        assertThat(client.getMachine(machine).id()).isEqualTo(machine);
+    }
+}
