@@ -46,7 +46,10 @@ public final class TopicProvisioner {
                     created.add(spec.name());
                 }
             }
-            verifySinglePartitionTopics(byName);
+            // Only topics that existed before need checking: those created here have the partitions asked for
+            // (and a fresh topic's metadata may not have reached the broker's cache yet).
+            verifySinglePartitionTopics(byName.values().stream().filter(spec -> existing.contains(spec.name()))
+                    .toList());
             return created;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -73,9 +76,9 @@ public final class TopicProvisioner {
         }
     }
 
-    private void verifySinglePartitionTopics(Map<String, TopicSpec> byName)
+    private void verifySinglePartitionTopics(List<TopicSpec> existing)
             throws InterruptedException, ExecutionException, TimeoutException {
-        List<String> single = byName.values().stream().filter(TopicSpec::singlePartition).map(TopicSpec::name)
+        List<String> single = existing.stream().filter(TopicSpec::singlePartition).map(TopicSpec::name)
                 .toList();
         if (single.isEmpty()) {
             return;
