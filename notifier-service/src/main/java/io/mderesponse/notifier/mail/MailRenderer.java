@@ -1,0 +1,24 @@
+package io.mderesponse.notifier.mail;
+
+import io.mderesponse.notifier.service.ActionResultView;
+import io.mderesponse.notifier.service.DecisionView;
+import io.mderesponse.notifier.service.MailView;
+
+/** Renders a {@link MailView} with its pair of templates. */
+public final class MailRenderer {
+
+    private MailRenderer() {
+    }
+
+    public static RenderedMail render(MailView view) {
+        if (view instanceof ActionResultView result) {
+            return new RenderedMail(MailTemplates.actionResultHtml(result).render(),
+                    MailTemplates.actionResultText(result).render());
+        }
+        if (view instanceof DecisionView decision) {
+            return new RenderedMail(MailTemplates.decisionHtml(decision).render(),
+                    MailTemplates.decisionText(decision).render());
+        }
+        throw new IllegalArgumentException("No templates for " + view.getClass().getName());
+    }
+}

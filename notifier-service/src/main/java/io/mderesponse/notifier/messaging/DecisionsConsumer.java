@@ -1,0 +1,36 @@
+package io.mderesponse.notifier.messaging;
+
+import io.mderesponse.contracts.serde.DecisionMadeDeserializer;
+import io.mderesponse.notifier.mail.MailSender;
+import io.mderesponse.notifier.service.NotificationService;
+import io.mderesponse.service.messaging.EventRecords;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Kafka adapter: reads {@code defender.decisions} and emails the notify-only decisions, one record at a time (the
+ * rest is acknowledged without email), acknowledging only once the SMTP server took the email. A record that does
+ * not parse, or whose email the SMTP server refuses, goes to the dead letter topic with the reason.
+ */
+@ApplicationScoped
+public class DecisionsConsumer {
+
+    public static final String CHANNEL = "decisions";
+
+    private final NotificationService notifications;
+    private final MailSender sender;
+    private final DecisionMadeDeserializer deserializer = new DecisionMadeDeserializer();
+
+    public DecisionsConsumer(NotificationService notifications, MailSender sender) {
+        this.notifications = notifications;
+        this.sender = sender;
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> consume(Message<byte[]> message) {
+        return NotificationDelivery.deliver(message,
+                () -> notifications.forDecision(EventRecords.read(message, deserializer)), sender, "a decision");
+    }
+}

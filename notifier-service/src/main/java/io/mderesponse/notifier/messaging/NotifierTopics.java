@@ -1,0 +1,23 @@
+package io.mderesponse.notifier.messaging;
+
+import io.mderesponse.contracts.topic.Services;
+import io.mderesponse.contracts.topic.Topics;
+import io.mderesponse.service.topics.TopicNames;
+import io.mderesponse.service.topics.TopicRequirements;
+import io.mderesponse.service.topics.TopicSpec;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** The topics the notifier reads, and their dead letter topics, created or verified at start. */
+@ApplicationScoped
+public class NotifierTopics implements TopicRequirements {
+
+    @Override
+    public List<TopicSpec> topics(TopicNames names) {
+        return List.of(
+                TopicSpec.of(Topics.ACTIONS_RESULTS, names),
+                TopicSpec.deadLetter(Topics.dlq(names.nameOf(Topics.ACTIONS_RESULTS), Services.NOTIFIER)),
+                TopicSpec.of(Topics.DECISIONS, names),
+                TopicSpec.deadLetter(Topics.dlq(names.nameOf(Topics.DECISIONS), Services.NOTIFIER)));
+    }
+}

@@ -1,0 +1,8 @@
+package io.mderesponse.notifier.service;
+
+/** What a mail template shows: text already made safe by {@link MailText}, links already built. */
+public sealed interface MailView permits ActionResultView, DecisionView {
+
+    /** What the email is about. */
+    AlertView alert();
+}

@@ -1,0 +1,137 @@
+package io.mderesponse.notifier.service;
+
+import io.mderesponse.contracts.event.AlertSummary;
+import io.mderesponse.contracts.event.DecisionMade;
+import io.mderesponse.contracts.event.DecisionOutcome;
+import io.mderesponse.contracts.event.Event;
+import io.mderesponse.contracts.event.MachineActionCompleted;
+import io.mderesponse.contracts.event.RuleAction;
+import io.mderesponse.contracts.id.SafeText;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Decides which events become an email, to whom, and what it says: one email per completed machine action, and
+ * one per decision whose rule notifies without isolating (an isolating rule is reported by its action's result).
+ */
+public class NotificationService {
+
+    /** The configuration property whose addresses receive every email. */
+    public static final String RECIPIENTS_PROPERTY = "notifier.recipients";
+
+    static final String SUBJECT_PREFIX = "[MDE Response] ";
+
+    private static final Logger LOG = Logger.getLogger(NotificationService.class);
+
+    private final List<String> configuredRecipients;
+    private final PortalLinks links;
+
+    /** {@code configuredRecipients} must already be valid (see {@link Recipients#configured}). */
+    public NotificationService(List<String> configuredRecipients, PortalLinks links) {
+        this.configuredRecipients = List.copyOf(configuredRecipients);
+        this.links = links;
+    }
+
+    /** The email about {@code event}; empty when nobody is to receive it. */
+    public Optional<Notification> forActionResult(MachineActionCompleted event) {
+        List<String> recipients = recipients(event, event.recipients());
+        if (recipients.isEmpty()) {
+            return Optional.empty();
+        }
+        AlertView alert = alertView(event.alert(), event.machineId(), event.correlationId());
+        ActionResultView view = new ActionResultView(alert, event.type().name(), event.status().name(),
+                event.status().succeeded(), MailText.field(event.reason(), MailText.REASON_MAX),
+                MailText.field(event.machineActionId(), MailText.FIELD_MAX), event.requestId().toString(),
+                event.decisionId().toString(), time(event.requestedAt()), time(event.completedAt()));
+        String subject = subject(event.type() + " " + event.status(), event.alert(), event.machineId());
+        return Optional.of(new Notification(event.eventId(), event.correlationId(), recipients, subject, view));
+    }
+
+    /**
+     * The email about {@code decision}; empty unless it is {@linkplain #isNotifyOnly notify-only} and has
+     * recipients.
+     */
+    public Optional<Notification> forDecision(DecisionMade decision) {
+        if (!isNotifyOnly(decision)) {
+            LOG.debugf("No email for decision %s of %s: outcome %s, actions %s", decision.decisionId(),
+                    decision.correlationId(), decision.outcome(), decision.actions());
+            return Optional.empty();
+        }
+        List<String> recipients = recipients(decision, decision.recipients());
+        if (recipients.isEmpty()) {
+            return Optional.empty();
+        }
+        AlertView alert = alertView(decision.alert(), decision.machineId(), decision.correlationId());
+        DecisionView view = new DecisionView(alert, decision.outcome().name(),
+                decision.actions().stream().map(RuleAction::wireName).collect(Collectors.joining(", ")),
+                MailText.field(decision.ruleId(), MailText.FIELD_MAX),
+                MailText.field(decision.rulesetVersion(), MailText.FIELD_MAX), decision.decisionId().toString(),
+                MailText.field(decision.reason(), MailText.REASON_MAX), time(decision.occurredAt()));
+        String what = decision.alert() == null ? "Hunting match"
+                : decision.alert().severity() == null ? "Alert" : decision.alert().severity() + " alert";
+        String subject = subject(what, decision.alert(), decision.machineId());
+        return Optional.of(new Notification(decision.eventId(), decision.correlationId(), recipients, subject, view));
+    }
+
+    /**
+     * True for a decision that acted with {@code notify} but without {@code isolate}: only these are emailed from
+     * the decisions topic. Isolations are emailed when their result arrives; other outcomes send nothing (yet).
+     */
+    public static boolean isNotifyOnly(DecisionMade decision) {
+        return decision.outcome() == DecisionOutcome.ACTED && decision.actions().contains(RuleAction.NOTIFY)
+                && !decision.actions().contains(RuleAction.ISOLATE);
+    }
+
+    private List<String> recipients(Event event, List<String> fromEvent) {
+        List<String> recipients = Recipients.merge(fromEvent, configuredRecipients,
+                invalid -> LOG.warnf("Left out an invalid recipient %s of %s %s (correlation id %s)",
+                        SafeText.preview(invalid, 64), event.eventType().ceType(), event.eventId(),
+                        SafeText.preview(event.correlationId(), 128)));
+        if (recipients.isEmpty()) {
+            LOG.warnf("No email for %s %s (correlation id %s): the event names no recipient and %s is empty",
+                    event.eventType().ceType(), event.eventId(), SafeText.preview(event.correlationId(), 128),
+                    RECIPIENTS_PROPERTY);
+        }
+        return recipients;
+    }
+
+    private AlertView alertView(AlertSummary alert, String machineId, String correlationId) {
+        String machineUrl = machineId == null ? null : links.machine(machineId);
+        if (alert == null) {
+            return new AlertView("No alert (correlation id " + MailText.oneLine(correlationId, MailText.FIELD_MAX)
+                    + ")", MailText.NONE, MailText.NONE, MailText.NONE, MailText.NONE, MailText.NONE,
+                    MailText.field(machineId, MailText.FIELD_MAX), MailText.NONE, MailText.NONE, null, machineUrl);
+        }
+        return new AlertView(
+                MailText.field(alert.title(), MailText.FIELD_MAX),
+                alert.severity() == null ? MailText.NONE : alert.severity().name(),
+                alert.alertId(),
+                MailText.field(alert.category(), MailText.FIELD_MAX),
+                MailText.field(alert.detectionSource(), MailText.FIELD_MAX),
+                MailText.field(alert.computerDnsName(), MailText.FIELD_MAX),
+                MailText.field(machineId != null ? machineId : alert.machineId(), MailText.FIELD_MAX),
+                MailText.field(alert.rbacGroupName(), MailText.FIELD_MAX),
+                time(alert.alertCreationTime()),
+                links.alert(alert.alertId()),
+                machineUrl != null ? machineUrl : alert.machineId() == null ? null : links.machine(alert.machineId()));
+    }
+
+    /** {@code [MDE Response] <what>: <machine name, else id> — <alert title>}, one line, bounded. */
+    static String subject(String what, AlertSummary alert, String machineId) {
+        String name = alert != null && alert.computerDnsName() != null && !alert.computerDnsName().isBlank()
+                ? alert.computerDnsName()
+                : machineId != null ? machineId : "no machine";
+        String subject = SUBJECT_PREFIX + what + ": " + MailText.oneLine(name, MailText.SUBJECT_MAX);
+        if (alert != null && alert.title() != null) {
+            subject += " — " + MailText.oneLine(alert.title(), MailText.SUBJECT_MAX);
+        }
+        return MailText.oneLine(subject, MailText.SUBJECT_MAX);
+    }
+
+    private static String time(Instant instant) {
+        return instant == null ? MailText.NONE : instant.toString();
+    }
+}

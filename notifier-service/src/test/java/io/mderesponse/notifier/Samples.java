@@ -1,0 +1,64 @@
+package io.mderesponse.notifier;
+
+import io.mderesponse.contracts.defender.IsolationType;
+import io.mderesponse.contracts.defender.Severity;
+import io.mderesponse.contracts.event.AlertSummary;
+import io.mderesponse.contracts.event.DecisionMade;
+import io.mderesponse.contracts.event.DecisionOutcome;
+import io.mderesponse.contracts.event.Event;
+import io.mderesponse.contracts.event.FinalStatus;
+import io.mderesponse.contracts.event.MachineActionCompleted;
+import io.mderesponse.contracts.event.MachineActionType;
+import io.mderesponse.contracts.event.RuleAction;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Events as the decision and response services publish them, for tests. */
+public final class Samples {
+
+    public static final String MACHINE_ID = "1e5bc9d7e413ddd7902c2932e418702b84d0cc07";
+    public static final String MACHINE_NAME = "ws-042.contoso.com";
+    public static final String HOSTILE_TITLE = "Evil <script>alert(\"x\")</script> & co\r\nBcc: attacker@evil.test";
+
+    private Samples() {
+    }
+
+    public static String uniqueAlertId() {
+        return "da" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    public static AlertSummary alert(String alertId, String title, Severity severity) {
+        return new AlertSummary(alertId, title, severity, "Execution", "WindowsDefenderAtp", MACHINE_ID, MACHINE_NAME,
+                "Workstations", Instant.parse("2026-11-27T10:00:00Z"), Instant.parse("2026-11-27T09:59:00Z"),
+                Instant.parse("2026-11-27T09:59:30Z"));
+    }
+
+    public static MachineActionCompleted isolation(AlertSummary alert, FinalStatus status, String reason,
+            List<String> recipients) {
+        return new MachineActionCompleted(UUID.randomUUID(), alert.alertId(), Instant.now(), Event.SCHEMA_VERSION,
+                UUID.randomUUID(), UUID.randomUUID(), MachineActionType.Isolate, MACHINE_ID, alert, recipients,
+                "7f8e9d0c-1b2a-4c3d-8e9f-0a1b2c3d4e5f", status, reason, Instant.parse("2026-11-27T10:00:05Z"),
+                Instant.parse("2026-11-27T10:01:00Z"));
+    }
+
+    /** What a rule with {@code actions: [notify]} decides. */
+    public static DecisionMade notifyOnly(AlertSummary alert, List<String> recipients) {
+        return DecisionMade.forAlert(alert, "notify-medium", "test-1", Map.of("alert.severity", "Medium"),
+                List.of(RuleAction.NOTIFY), null, DecisionOutcome.ACTED, recipients, null);
+    }
+
+    /** What the bundled rule decides for a High alert. */
+    public static DecisionMade isolating(AlertSummary alert, List<String> recipients) {
+        return DecisionMade.forAlert(alert, "isolate-high", "bundled-1", Map.of("alert.severity", "High"),
+                List.of(RuleAction.ISOLATE, RuleAction.NOTIFY), IsolationType.Full, DecisionOutcome.ACTED,
+                recipients, null);
+    }
+
+    /** What the bundled rule decides for a Medium alert. */
+    public static DecisionMade noMatch(AlertSummary alert) {
+        return DecisionMade.forAlert(alert, null, "bundled-1", Map.of(), List.of(), null, DecisionOutcome.NO_MATCH,
+                List.of(), "No rule matched");
+    }
+}

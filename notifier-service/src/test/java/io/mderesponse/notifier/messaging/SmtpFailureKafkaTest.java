@@ -1,0 +1,99 @@
+package io.mderesponse.notifier.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mderesponse.contracts.defender.Severity;
+import io.mderesponse.contracts.event.FinalStatus;
+import io.mderesponse.contracts.event.MachineActionCompleted;
+import io.mderesponse.contracts.serde.JsonEventSerializer;
+import io.mderesponse.contracts.serde.MachineActionCompletedDeserializer;
+import io.mderesponse.contracts.topic.Topics;
+import io.mderesponse.notifier.Samples;
+import io.mderesponse.testsupport.kafka.KafkaBrokerResource;
+import io.mderesponse.testsupport.kafka.SharedKafkaBroker;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@TestProfile(SmtpFailureKafkaTest.SmtpDown.class)
+@WithTestResource(KafkaBrokerResource.class)
+class SmtpFailureKafkaTest {
+
+    /** Nothing listens on the mailer's port; topics of their own, so no other test's records are involved. */
+    public static class SmtpDown implements QuarkusTestProfile {
+
+        static final String ACTIONS_RESULTS = "notifier-test.smtp-down.actions.results";
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "quarkus.mailer.host", "127.0.0.1",
+                    "quarkus.mailer.port", String.valueOf(closedPort()),
+                    "notifier.recipients", "oncall@example.test",
+                    "topics.actions-results", ACTIONS_RESULTS,
+                    "topics.decisions", "notifier-test.smtp-down.decisions");
+        }
+
+        private static int closedPort() {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private KafkaCompanion kafka;
+
+    @BeforeEach
+    void connect() {
+        kafka = new KafkaCompanion(SharedKafkaBroker.bootstrapServers());
+        kafka.registerSerde(MachineActionCompleted.class,
+                Serdes.serdeFrom(new JsonEventSerializer<>(), new MachineActionCompletedDeserializer()));
+    }
+
+    @AfterEach
+    void close() {
+        kafka.close();
+    }
+
+    @Test
+    void anEmailTheSmtpServerDoesNotTakeSendsItsRecordToTheDeadLetterTopicWithTheReason() {
+        MachineActionCompleted event = Samples.isolation(Samples.alert(Samples.uniqueAlertId(), "Unsent",
+                Severity.High), FinalStatus.Succeeded, null, List.of());
+
+        kafka.produce(String.class, MachineActionCompleted.class).fromRecords(
+                new ProducerRecord<>(SmtpDown.ACTIONS_RESULTS, event.kafkaKey(), event)).awaitCompletion();
+
+        String dlq = Topics.dlq(SmtpDown.ACTIONS_RESULTS, "notifier-service");
+        ConsumerRecord<String, String> record = kafka.consumeStrings()
+                .fromTopics(dlq, records -> records.select()
+                        .where(r -> r.value().contains(event.eventId().toString())).select().first())
+                .awaitCompletion(Duration.ofSeconds(60)).getRecords().get(0);
+        assertThat(record.key()).isEqualTo(Samples.MACHINE_ID);
+        assertThat(header(record, "dead-letter-reason"))
+                .contains("Could not send the email for event " + event.eventId());
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,162 @@
+package io.mderesponse.notifier.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mderesponse.contracts.defender.Severity;
+import io.mderesponse.contracts.event.AlertSummary;
+import io.mderesponse.contracts.event.DecisionMade;
+import io.mderesponse.contracts.event.DecisionOutcome;
+import io.mderesponse.contracts.event.Event;
+import io.mderesponse.contracts.event.FinalStatus;
+import io.mderesponse.contracts.event.MachineActionCompleted;
+import io.mderesponse.contracts.event.MachineActionType;
+import io.mderesponse.contracts.event.RuleAction;
+import io.mderesponse.notifier.Samples;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class NotificationServiceTest {
+
+    private static final List<String> CONFIGURED = List.of("oncall@example.com", "soc@example.com");
+
+    private final NotificationService service = new NotificationService(CONFIGURED,
+            new PortalLinks("https://portal.example.test"));
+
+    @Test
+    void aSucceededIsolationYieldsAnEmailWhoseSubjectNamesActionStatusMachineAndTitle() {
+        AlertSummary alert = Samples.alert(Samples.uniqueAlertId(), "Suspicious rundll32", Severity.High);
+
+        Notification notification = service.forActionResult(Samples.isolation(alert, FinalStatus.Succeeded, null,
+                List.of())).orElseThrow();
+
+        assertThat(notification.subject())
+                .isEqualTo("[MDE Response] Isolate Succeeded: ws-042.contoso.com — Suspicious rundll32");
+        ActionResultView view = (ActionResultView) notification.view();
+        assertThat(view.action()).isEqualTo("Isolate");
+        assertThat(view.status()).isEqualTo("Succeeded");
+        assertThat(view.succeeded()).isTrue();
+        assertThat(view.reason()).isEqualTo(MailText.NONE);
+        assertThat(view.alert().alertId()).isEqualTo(alert.alertId());
+        assertThat(view.alert().severity()).isEqualTo("High");
+        assertThat(view.alert().category()).isEqualTo("Execution");
+        assertThat(view.alert().detectionSource()).isEqualTo("WindowsDefenderAtp");
+        assertThat(view.alert().machineId()).isEqualTo(Samples.MACHINE_ID);
+        assertThat(view.alert().alertUrl()).isEqualTo("https://portal.example.test/alerts/" + alert.alertId());
+        assertThat(view.alert().machineUrl()).isEqualTo("https://portal.example.test/machines/" + Samples.MACHINE_ID);
+    }
+
+    @Test
+    void aFailedActionCarriesItsStatusAndReason() {
+        AlertSummary alert = Samples.alert(Samples.uniqueAlertId(), "Suspicious rundll32", Severity.High);
+
+        Notification notification = service.forActionResult(Samples.isolation(alert, FinalStatus.TimeOut,
+                "No final status within 10m", List.of())).orElseThrow();
+
+        assertThat(notification.subject()).startsWith("[MDE Response] Isolate TimeOut: ");
+        ActionResultView view = (ActionResultView) notification.view();
+        assertThat(view.succeeded()).isFalse();
+        assertThat(view.reason()).isEqualTo("No final status within 10m");
+    }
+
+    @Test
+    void theSubjectOfAHostileTitleHasNoLineBreakAndAtMost200Characters() {
+        AlertSummary alert = Samples.alert(Samples.uniqueAlertId(), Samples.HOSTILE_TITLE + "x".repeat(500),
+                Severity.High);
+
+        String subject = service.forActionResult(Samples.isolation(alert, FinalStatus.Succeeded, null, List.of()))
+                .orElseThrow().subject();
+
+        assertThat(subject).doesNotContain("\r", "\n").hasSize(MailText.SUBJECT_MAX).endsWith(MailText.ELLIPSIS);
+        assertThat(subject).contains("co Bcc: attacker@evil.test");
+    }
+
+    @Test
+    void longFieldsAreCutInTheBodyToo() {
+        AlertSummary alert = Samples.alert(Samples.uniqueAlertId(), "t".repeat(5_000), Severity.High);
+
+        ActionResultView view = (ActionResultView) service.forActionResult(Samples.isolation(alert,
+                FinalStatus.Failed, "r\n".repeat(10_000), List.of())).orElseThrow().view();
+
+        assertThat(view.alert().title()).hasSize(MailText.FIELD_MAX).endsWith(MailText.ELLIPSIS);
+        assertThat(view.reason()).hasSize(MailText.REASON_MAX).endsWith(MailText.ELLIPSIS).doesNotContain("\n");
+    }
+
+    @Test
+    void theRecipientsAreTheEventsThenTheConfiguredOnesWithoutDuplicatesOrInvalidOnes() {
+        AlertSummary alert = Samples.alert(Samples.uniqueAlertId(), "t", Severity.High);
+
+        Notification notification = service.forActionResult(Samples.isolation(alert, FinalStatus.Succeeded, null,
+                List.of("analyst@example.com", "SOC@example.com", "eve@evil.test\r\nBcc: x@evil.test")))
+                .orElseThrow();
+
+        assertThat(notification.recipients())
+                .containsExactly("analyst@example.com", "SOC@example.com", "oncall@example.com");
+    }
+
+    @Test
+    void anEventWithNoRecipientAnywhereIsSkipped() {
+        NotificationService withoutConfigured = new NotificationService(List.of(),
+                new PortalLinks("https://portal.example.test"));
+        AlertSummary alert = Samples.alert(Samples.uniqueAlertId(), "t", Severity.High);
+
+        assertThat(withoutConfigured.forActionResult(Samples.isolation(alert, FinalStatus.Succeeded, null,
+                List.of()))).isEmpty();
+    }
+
+    @Test
+    void anActionWithoutAlertNamesTheMachineById() {
+        UUID releaseId = UUID.randomUUID();
+        MachineActionCompleted release = new MachineActionCompleted(UUID.randomUUID(), releaseId.toString(),
+                Instant.now(), Event.SCHEMA_VERSION, UUID.randomUUID(), releaseId, MachineActionType.Unisolate,
+                Samples.MACHINE_ID, null, List.of(), null, FinalStatus.Succeeded, null, Instant.now(), Instant.now());
+
+        Notification notification = service.forActionResult(release).orElseThrow();
+
+        assertThat(notification.subject()).isEqualTo("[MDE Response] Unisolate Succeeded: " + Samples.MACHINE_ID);
+        assertThat(notification.view().alert().title()).contains(releaseId.toString());
+        assertThat(notification.view().alert().alertUrl()).isNull();
+        assertThat(notification.view().alert().machineUrl()).endsWith("/machines/" + Samples.MACHINE_ID);
+    }
+
+    @Test
+    void aNotifyOnlyDecisionYieldsAnEmailNamingItsRule() {
+        AlertSummary alert = Samples.alert(Samples.uniqueAlertId(), "Suspicious PowerShell", Severity.Medium);
+
+        Notification notification = service.forDecision(Samples.notifyOnly(alert, List.of("analyst@example.com")))
+                .orElseThrow();
+
+        assertThat(notification.subject())
+                .isEqualTo("[MDE Response] Medium alert: ws-042.contoso.com — Suspicious PowerShell");
+        assertThat(notification.recipients())
+                .containsExactly("analyst@example.com", "oncall@example.com", "soc@example.com");
+        DecisionView view = (DecisionView) notification.view();
+        assertThat(view.ruleId()).isEqualTo("notify-medium");
+        assertThat(view.actions()).isEqualTo("notify");
+    }
+
+    @Test
+    void aDecisionThatIsolatesYieldsNoEmailOfItsOwnBecauseItsActionResultWill() {
+        AlertSummary alert = Samples.alert(Samples.uniqueAlertId(), "t", Severity.High);
+
+        assertThat(service.forDecision(Samples.isolating(alert, List.of("analyst@example.com")))).isEmpty();
+    }
+
+    @Test
+    void aDecisionThatMatchedNoRuleYieldsNoEmail() {
+        AlertSummary alert = Samples.alert(Samples.uniqueAlertId(), "t", Severity.Medium);
+
+        assertThat(service.forDecision(Samples.noMatch(alert))).isEmpty();
+    }
+
+    @Test
+    void aNotifyingRuleWithAnotherOutcomeThanActedYieldsNoEmailYet() {
+        AlertSummary alert = Samples.alert(Samples.uniqueAlertId(), "t", Severity.Medium);
+        DecisionMade dryRun = DecisionMade.forAlert(alert, "notify-medium", "test-1", Map.of(),
+                List.of(RuleAction.NOTIFY), null, DecisionOutcome.DRY_RUN, List.of("analyst@example.com"), null);
+
+        assertThat(service.forDecision(dryRun)).isEmpty();
+    }
+}
