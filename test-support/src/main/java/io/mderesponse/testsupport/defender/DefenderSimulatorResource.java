@@ -26,11 +26,9 @@ import java.util.Map;
  */
 public class DefenderSimulatorResource implements QuarkusTestResourceLifecycleManager {
 
-    /** The tenant in the token URL; the simulator accepts any. */
-    public static final String TENANT_ID = "00000000-0000-4000-8000-000000000001";
-    /** The simulator's default client credentials. */
-    public static final String CLIENT_ID = "local-dev-client";
-    public static final String CLIENT_SECRET = "local-dev-secret";
+    public static final String TENANT_ID = SimulatorCredentials.TENANT_ID;
+    public static final String CLIENT_ID = SimulatorCredentials.CLIENT_ID;
+    public static final String CLIENT_SECRET = SimulatorCredentials.CLIENT_SECRET;
 
     private Map<String, String> environment = Map.of();
 
@@ -55,9 +53,9 @@ public class DefenderSimulatorResource implements QuarkusTestResourceLifecycleMa
         // Simulators are shared by the test classes of the JVM and stop with it.
     }
 
-    /** The simulator's token endpoint for a tenant, shaped like Entra ID's v2 endpoint. */
+    /** See {@link SimulatorCredentials#tokenUrl}. */
     public static String tokenUrl(String baseUrl, String tenantId) {
-        return baseUrl + "/" + tenantId + "/oauth2/v2.0/token";
+        return SimulatorCredentials.tokenUrl(baseUrl, tenantId);
     }
 
     /** Init args as the simulator's environment variables. */

@@ -1,0 +1,71 @@
+package io.mderesponse.systemtests.pipeline;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.mderesponse.kafka.broker.LoopbackPorts;
+import io.mderesponse.testsupport.defender.SimulatorCredentials;
+import io.mderesponse.testsupport.defender.SimulatorAdmin;
+import io.mderesponse.testsupport.kafka.SharedKafkaBroker;
+import io.mderesponse.testsupport.process.ServiceProcess;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole system as production runs it: the real broker, the Defender simulator, a real SMTP server
+ * (GreenMail) and each of the five services in its own JVM from its packaged jar, configured only by
+ * environment variables.
+ */
+final class RunningSystem implements AutoCloseable {
+
+    static final List<String> SERVICES = List.of("alert-poller", "enrichment-service", "decision-service",
+            "response-service", "notifier-service");
+    static final String RECIPIENT = "soc@example.com";
+
+    final String bootstrapServers = SharedKafkaBroker.bootstrapServers();
+    final GreenMail mail;
+    final ServiceProcess simulatorProcess;
+    final SimulatorAdmin simulator;
+    private final List<ServiceProcess> services = new ArrayList<>();
+
+    private RunningSystem(Map<String, String> extraEnvironment) {
+        mail = new GreenMail(new ServerSetup(LoopbackPorts.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        simulatorProcess = ServiceProcess.module("defender-simulator").env("SIMULATOR_ACTION_DELAY", "1s").start();
+        simulator = new SimulatorAdmin(simulatorProcess.baseUrl());
+        try {
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+            env.put("DEFENDER_API_BASE_URL", simulatorProcess.baseUrl());
+            env.put("DEFENDER_TENANT_ID", SimulatorCredentials.TENANT_ID);
+            env.put("DEFENDER_TOKEN_URL", SimulatorCredentials.tokenUrl(simulatorProcess.baseUrl(),
+                    SimulatorCredentials.TENANT_ID));
+            env.put("DEFENDER_CLIENT_ID", SimulatorCredentials.CLIENT_ID);
+            env.put("DEFENDER_CLIENT_SECRET", SimulatorCredentials.CLIENT_SECRET);
+            env.put("POLLER_INTERVAL", "1s");
+            env.put("RESPONSE_POLL_INITIAL", "200ms");
+            env.put("NOTIFIER_RECIPIENTS", RECIPIENT);
+            env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+            env.put("QUARKUS_MAILER_PORT", Integer.toString(mail.getSmtp().getPort()));
+            env.putAll(extraEnvironment);
+            for (String service : SERVICES) {
+                services.add(ServiceProcess.module(service).env(env).start());
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    static RunningSystem start(Map<String, String> extraEnvironment) {
+        return new RunningSystem(extraEnvironment);
+    }
+
+    @Override
+    public void close() {
+        services.forEach(ServiceProcess::close);
+        simulatorProcess.close();
+        mail.stop();
+    }
+}
