@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates the topics a service uses, or verifies those that exist.
@@ -83,13 +84,31 @@ public final class TopicProvisioner {
         if (single.isEmpty()) {
             return;
         }
-        Map<String, TopicDescription> descriptions = admin.describeTopics(single).allTopicNames()
-                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        Map<String, TopicDescription> descriptions = describe(single);
         for (TopicDescription description : descriptions.values()) {
             int partitions = description.partitions().size();
             if (partitions != 1) {
                 throw new IllegalStateException("Topic " + description.name() + " must have exactly 1 partition "
                         + "(one owner reads it in order) but has " + partitions + "; recreate it with 1 partition");
+            }
+        }
+    }
+
+    /**
+     * Describes topics, waiting out the moment after another instance created one, when the broker lists the
+     * topic but cannot describe it yet.
+     */
+    private Map<String, TopicDescription> describe(List<String> names)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (true) {
+            try {
+                return admin.describeTopics(names).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                TimeUnit.MILLISECONDS.sleep(200);
             }
         }
     }

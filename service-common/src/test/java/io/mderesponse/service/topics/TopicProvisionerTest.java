@@ -2,9 +2,11 @@ package io.mderesponse.service.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.mderesponse.testsupport.kafka.BootstrapServers;
 import io.mderesponse.testsupport.kafka.KafkaBrokerExtension;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,17 +46,21 @@ class TopicProvisionerTest {
         List<String> created = new TopicProvisioner(admin).ensure(List.of(pipeline, state));
 
         assertThat(created).containsExactlyInAnyOrder(pipeline.name(), state.name());
-        assertThat(admin.describeTopics(List.of(pipeline.name())).allTopicNames().get().get(pipeline.name())
-                .partitions()).hasSize(6);
+        // A fresh topic's metadata reaches the broker's cache a moment after creation.
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
+                assertThat(admin.describeTopics(List.of(pipeline.name())).allTopicNames().get()
+                        .get(pipeline.name()).partitions()).hasSize(6));
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, state.name());
-        Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
-        assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("compact");
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+            Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
+            assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("compact");
+        });
     }
 
     @Test
     void existingTopicsAreLeftAsTheyAre() throws Exception {
         String name = prefix + "existing";
-        admin.createTopics(List.of(new NewTopic(name, Optional.of(3), Optional.empty()))).all().get();
+        createAndAwait(name, 3);
 
         List<String> created = new TopicProvisioner(admin).ensure(List.of(new TopicSpec(name, 6, false, false)));
 
@@ -65,12 +71,19 @@ class TopicProvisionerTest {
     @Test
     void aSinglePartitionTopicWithMorePartitionsStopsTheServiceWithItsName() throws Exception {
         String name = prefix + "leadership";
-        admin.createTopics(List.of(new NewTopic(name, Optional.of(2), Optional.empty()))).all().get();
+        createAndAwait(name, 2);
 
         assertThatThrownBy(() -> new TopicProvisioner(admin).ensure(List.of(new TopicSpec(name, 1, false, true))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(name)
                 .hasMessageContaining("must have exactly 1 partition")
                 .hasMessageContaining("has 2");
+    }
+
+    /** Creates a topic as an operator would have, and waits until the broker describes it. */
+    private void createAndAwait(String name, int partitions) throws Exception {
+        admin.createTopics(List.of(new NewTopic(name, Optional.of(partitions), Optional.empty()))).all().get();
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
+                admin.describeTopics(List.of(name)).allTopicNames().get().containsKey(name));
     }
 }
