@@ -4,6 +4,9 @@ import io.mderesponse.contracts.event.DecisionMade;
 import io.mderesponse.contracts.event.EnrichedEvent;
 import io.mderesponse.contracts.event.MachineActionRequested;
 import io.mderesponse.contracts.serde.EnrichedEventDeserializer;
+import io.mderesponse.decision.reload.ReloadReporter;
+import io.mderesponse.decision.reload.RulesRuntime;
+import io.mderesponse.decision.rules.RuleEvaluationException;
 import io.mderesponse.decision.service.Decision;
 import io.mderesponse.decision.service.DecisionService;
 import io.mderesponse.service.messaging.EventRecords;
@@ -31,14 +34,16 @@ public class EnrichedEventsConsumer {
     private static final Logger LOG = Logger.getLogger(EnrichedEventsConsumer.class);
 
     private final DecisionService decisionService;
+    private final ReloadReporter reporter;
     private final MutinyEmitter<DecisionMade> decisions;
     private final MutinyEmitter<MachineActionRequested> requests;
     private final EnrichedEventDeserializer deserializer = new EnrichedEventDeserializer();
 
-    public EnrichedEventsConsumer(DecisionService decisionService,
+    public EnrichedEventsConsumer(DecisionService decisionService, RulesRuntime rules,
             @Channel(DECISIONS) MutinyEmitter<DecisionMade> decisions,
             @Channel(ACTIONS_REQUESTED) MutinyEmitter<MachineActionRequested> requests) {
         this.decisionService = decisionService;
+        this.reporter = rules.reporter();
         this.decisions = decisions;
         this.requests = requests;
     }
@@ -46,15 +51,21 @@ public class EnrichedEventsConsumer {
     @Incoming(INCOMING)
     @Blocking
     public CompletionStage<Void> consume(Message<byte[]> message) {
+        EnrichedEvent event = null;
         try {
-            EnrichedEvent event = EventRecords.read(message, deserializer);
+            event = EventRecords.read(message, deserializer);
             Decision decision = decisionService.decide(event);
             decisions.sendMessageAndAwait(EventRecords.keyed(decision.decision()));
             decision.request().ifPresent(request -> requests.sendMessageAndAwait(EventRecords.keyed(request)));
-            LOG.infof("Decided alert=%s machine=%s outcome=%s rule=%s request=%s", event.correlationId(),
+            LOG.infof("Decided alert=%s machine=%s outcome=%s rule=%s ruleset=%s request=%s", event.correlationId(),
                     decision.decision().machineId(), decision.decision().outcome(), decision.decision().ruleId(),
-                    decision.request().map(r -> r.requestId().toString()).orElse("none"));
+                    decision.decision().rulesetVersion(), decision.request().map(r -> r.requestId().toString()).orElse("none"));
             return message.ack();
+        } catch (RuleEvaluationException e) {
+            reporter.evaluationFailed(e.ruleId());
+            LOG.errorf(e, "Could not decide alert=%s; it goes to the dead letter topic: %s", event.correlationId(),
+                    e.getMessage());
+            return message.nack(e);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Could not decide on a record; it goes to the dead letter topic: %s", e.getMessage());
             return message.nack(e);

@@ -1,37 +1,53 @@
 package io.mderesponse.decision.rules;
 
-import io.mderesponse.contracts.defender.IsolationType;
-import io.mderesponse.contracts.defender.Severity;
-import io.mderesponse.contracts.event.RuleAction;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 
 /**
- * The rule that applies when {@code rules.path} is unset: the classic "severity High → isolate Full and notify".
- * Medium and below match nothing, so they are neither isolated nor emailed.
+ * The rules file that applies when {@code rules.path} is unset, {@code rules/bundled-rules.yaml}: the classic
+ * "severity High → isolate Full and notify". It is read by the same parser as an operator's file.
  */
 public final class BundledRules {
 
+    public static final String RESOURCE = "rules/bundled-rules.yaml";
     public static final String ISOLATE_HIGH_ID = "isolate-high";
-    /** Changes whenever the bundled rule changes, like a file's content hash does. */
-    public static final String VERSION = "bundled-1";
+    /** The bundled file's content hash, like an operator file's version. */
+    public static final String VERSION = ContentHash.of(content());
 
     private BundledRules() {
     }
 
+    /** The bundled rules, compiled once. */
     public static RuleSet ruleSet() {
-        return new RuleSet(VERSION, List.of(new Rule(ISOLATE_HIGH_ID, BundledRules::isHighSeverityAlert,
-                List.of(RuleAction.ISOLATE, RuleAction.NOTIFY), IsolationType.Full, List.of(), false)));
+        return Holder.RULES;
     }
 
-    private static Condition.Evaluation isHighSeverityAlert(RuleInput input) {
-        if (input.alert() == null) {
-            return new Condition.Evaluation(false, Map.of());
+    /** The bundled file, checked by {@code parser}; it is always valid (a test makes sure). */
+    public static ParsedRuleFile parse(RuleFileParser parser) {
+        return parser.parse(content());
+    }
+
+    public static byte[] content() {
+        try (InputStream in = BundledRules.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("The resource " + RESOURCE + " is missing from the build");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        Severity severity = input.alert().severity();
-        Map<String, Object> read = new HashMap<>();
-        read.put("alert.severity", severity == null ? "null" : severity.name());
-        return new Condition.Evaluation(severity == Severity.High, read);
+    }
+
+    private static final class Holder {
+
+        static final RuleSet RULES = valid(parse(new RuleFileParser(new CelConditions())));
+
+        private static RuleSet valid(ParsedRuleFile parsed) {
+            if (!parsed.valid()) {
+                throw new IllegalStateException("The bundled rules are invalid: " + parsed.describeErrors());
+            }
+            return parsed.ruleSet();
+        }
     }
 }

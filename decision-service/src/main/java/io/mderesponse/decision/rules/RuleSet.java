@@ -15,10 +15,19 @@ public record RuleSet(String version, List<Rule> rules) {
         rules = List.copyOf(rules);
     }
 
-    /** The first rule that matches, with the fields its condition read. */
+    /**
+     * The first rule that matches, with the fields its condition read.
+     *
+     * @throws RuleEvaluationException when a rule before the first match cannot be evaluated on the input
+     */
     public Optional<Match> firstMatch(RuleInput input) {
         for (Rule rule : rules) {
-            Condition.Evaluation evaluation = rule.when().evaluate(input);
+            Condition.Evaluation evaluation;
+            try {
+                evaluation = rule.when().evaluate(input);
+            } catch (ConditionException e) {
+                throw new RuleEvaluationException(rule.id(), version, e);
+            }
             if (evaluation.matched()) {
                 return Optional.of(new Match(rule, evaluation.inputs()));
             }
