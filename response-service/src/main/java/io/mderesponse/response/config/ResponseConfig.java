@@ -4,13 +4,14 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** How the response service follows machine actions. */
+/** How the response service carries out machine action requests and follows the actions to their end. */
 @ConfigMapping(prefix = "response")
 public interface ResponseConfig {
 
     /**
      * How long to follow a machine action that is still Pending or InProgress before reporting it as
-     * {@code TimeOut}. Defender itself may take minutes when a device is slow to check in.
+     * {@code TimeOut}, counted from when the action became known. Defender itself may take minutes when a
+     * device is slow to check in.
      */
     @WithDefault("15m")
     Duration actionTimeout();
@@ -22,4 +23,24 @@ public interface ResponseConfig {
     /** The longest wait between two reads of a pending action. */
     @WithDefault("15s")
     Duration pollMax();
+
+    /**
+     * The first wait before a held request is tried again (Defender throttling or unavailable, a refused
+     * authorisation, Kafka unreachable); it doubles up to {@link #retryMax()}. Consumption stays paused meanwhile.
+     */
+    @WithDefault("5s")
+    Duration retryInitial();
+
+    /** The longest wait between two tries of a held request; also the period of retries after a 401 or 403. */
+    @WithDefault("2m")
+    Duration retryMax();
+
+    /**
+     * How long after a call that got no clear answer (the service died during it, a timeout, a 5xx) Defender may
+     * still show the action it started. Within it, the request's action is looked for in Defender's list, never
+     * requested again; after it, with none found, the call is made again. Keep it above
+     * {@code defender.api.connect-timeout} + {@code defender.api.read-timeout}.
+     */
+    @WithDefault("2m")
+    Duration inFlightGrace();
 }

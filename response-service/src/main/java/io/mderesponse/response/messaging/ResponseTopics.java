@@ -8,7 +8,11 @@ import io.mderesponse.service.topics.TopicSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
-/** The topics the response service reads and writes, created or verified at start. */
+/**
+ * The topics the response service reads and writes, created or verified at start: requests in, results out, the
+ * requests' dead letters, and its two compacted state topics (one partition each: every instance reads them
+ * whole).
+ */
 @ApplicationScoped
 public class ResponseTopics implements TopicRequirements {
 
@@ -17,6 +21,8 @@ public class ResponseTopics implements TopicRequirements {
         return List.of(
                 TopicSpec.of(Topics.ACTIONS_REQUESTED, names),
                 TopicSpec.deadLetter(Topics.dlq(names.nameOf(Topics.ACTIONS_REQUESTED), Services.RESPONSE)),
-                TopicSpec.of(Topics.ACTIONS_RESULTS, names));
+                TopicSpec.of(Topics.ACTIONS_RESULTS, names),
+                TopicSpec.of(Topics.RESPONSE_INTENTS, names),
+                TopicSpec.of(Topics.RESPONSE_REQUEST_ACTIONS, names));
     }
 }

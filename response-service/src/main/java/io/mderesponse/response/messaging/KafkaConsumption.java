@@ -1,0 +1,52 @@
+package io.mderesponse.response.messaging;
+
+import io.mderesponse.response.service.ConsumptionControl;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import org.jboss.logging.Logger;
+
+/**
+ * Pauses and resumes the request channel's Kafka consumer (every assigned partition). SmallRye keeps a paused
+ * consumer paused across rebalances until it is resumed. Pausing is a courtesy: the held record alone already
+ * stops processing, since records are processed one after the other.
+ */
+@ApplicationScoped
+public class KafkaConsumption implements ConsumptionControl {
+
+    private static final Logger LOG = Logger.getLogger(KafkaConsumption.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final KafkaClientService clients;
+
+    public KafkaConsumption(KafkaClientService clients) {
+        this.clients = clients;
+    }
+
+    @Override
+    public void pause() {
+        try {
+            consumer().pause().await().atMost(TIMEOUT);
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not pause the consumer of %s: %s", ActionRequestsConsumer.INCOMING, e.getMessage());
+        }
+    }
+
+    @Override
+    public void resume() {
+        try {
+            consumer().resume().await().atMost(TIMEOUT);
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not resume the consumer of %s: %s", ActionRequestsConsumer.INCOMING, e.getMessage());
+        }
+    }
+
+    private KafkaConsumer<Object, Object> consumer() {
+        KafkaConsumer<Object, Object> consumer = clients.getConsumer(ActionRequestsConsumer.INCOMING);
+        if (consumer == null) {
+            throw new IllegalStateException("no consumer for channel " + ActionRequestsConsumer.INCOMING + " yet");
+        }
+        return consumer;
+    }
+}

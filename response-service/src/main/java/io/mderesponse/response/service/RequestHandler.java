@@ -1,0 +1,211 @@
+package io.mderesponse.response.service;
+
+import io.mderesponse.contracts.event.FinalStatus;
+import io.mderesponse.contracts.event.MachineActionRequested;
+import io.mderesponse.defender.client.error.ActionAlreadyInProgressException;
+import io.mderesponse.defender.client.error.DefenderApiException;
+import io.mderesponse.defender.client.error.DefenderBadRequestException;
+import io.mderesponse.defender.client.error.DefenderForbiddenException;
+import io.mderesponse.defender.client.error.DefenderMalformedResponseException;
+import io.mderesponse.defender.client.error.DefenderNotFoundException;
+import io.mderesponse.defender.client.error.DefenderThrottledException;
+import io.mderesponse.defender.client.error.DefenderUnauthorizedException;
+import io.mderesponse.defender.client.error.DefenderUnexpectedStatusException;
+import io.mderesponse.defender.client.model.MachineAction;
+import io.mderesponse.response.defender.DefenderActions;
+import io.mderesponse.response.service.HandlingOutcome.Held;
+import io.mderesponse.response.service.HandlingOutcome.HoldKind;
+import io.mderesponse.response.state.RequestIntent;
+import io.mderesponse.response.state.RequestProgress;
+import io.mderesponse.response.state.ResponseState;
+import io.mderesponse.response.state.StateWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.apache.kafka.common.KafkaException;
+import org.jboss.logging.Logger;
+
+/**
+ * The idempotent handler of a machine action request: it first asks "what do we already know of this request
+ * id?", and calls Defender only when the answer allows it.
+ *
+ * <ol>
+ *   <li>Its result is out: nothing to do, whatever the number of deliveries.</li>
+ *   <li>Defender has its action: make sure it is followed.</li>
+ *   <li>A call was begun before (an intent without an action): look for the action carrying the request id in
+ *       Defender's list and adopt it. Found none: wait while that call may still take effect
+ *       ({@code response.in-flight-grace}), and only then call again.</li>
+ *   <li>Otherwise record the intent (acknowledged by Kafka), then call.</li>
+ * </ol>
+ *
+ * A call whose answer says Defender did not act (401, 403, 429, 400, 404) is remembered in memory, so its retry
+ * needs no grace; after a restart nothing is assumed and the grace applies.
+ */
+public final class RequestHandler {
+
+    private static final Logger LOG = Logger.getLogger(RequestHandler.class);
+    /** How far back another party's pending action is looked for, to name it in an AlreadyPending result. */
+    static final Duration PENDING_LOOKBACK = Duration.ofDays(7);
+
+    private final ResponseState state;
+    private final Runnable catchUp;
+    private final StateWriter writer;
+    private final DefenderActions defender;
+    private final ActionFinder finder;
+    private final Consumer<RequestProgress> tracker;
+    private final RequestCompletion completion;
+    private final Duration inFlightGrace;
+    private final Clock clock;
+    /** Requests whose last call Defender answered without acting on it. */
+    private final Set<UUID> answeredWithoutAction = ConcurrentHashMap.newKeySet();
+
+    public RequestHandler(ResponseState state, Runnable catchUp, StateWriter writer, DefenderActions defender,
+            Consumer<RequestProgress> tracker, RequestCompletion completion, Duration inFlightGrace, Clock clock) {
+        this.state = state;
+        this.catchUp = catchUp;
+        this.writer = writer;
+        this.defender = defender;
+        this.finder = new ActionFinder(defender);
+        this.tracker = tracker;
+        this.completion = completion;
+        this.inFlightGrace = inFlightGrace;
+        this.clock = clock;
+    }
+
+    /**
+     * Handles one delivery of a request. Throws only for a request that can never be carried out (it goes to the
+     * dead letter topic); everything that may pass is {@link Held}.
+     */
+    public HandlingOutcome handle(MachineActionRequested request) {
+        try {
+            return decide(request);
+        } catch (DefenderApiException e) {
+            if (e instanceof DefenderUnauthorizedException || e instanceof DefenderForbiddenException
+                    || e.isTransient() || e instanceof DefenderMalformedResponseException) {
+                return held(e);
+            }
+            throw new IllegalStateException("Defender refused a call the response service needs for request "
+                    + request.requestId() + ": " + e.getMessage(), e);
+        } catch (KafkaException e) {
+            return new Held(HoldKind.TRANSIENT, "Kafka: " + e.getMessage(), null, null);
+        }
+    }
+
+    private HandlingOutcome decide(MachineActionRequested delivered) {
+        UUID id = delivered.requestId();
+        catchUp.run();
+        Optional<RequestProgress> progress = state.progress(id);
+        if (progress.isPresent()) {
+            if (progress.get().isCompleted()) {
+                LOG.infof("Request %s (machine=%s) was completed before (%s); not acted on again", id,
+                        delivered.machineId(), progress.get().status());
+            } else {
+                tracker.accept(progress.get());
+            }
+            return HandlingOutcome.DONE;
+        }
+        Optional<RequestIntent> intent = state.intent(id);
+        if (intent.isPresent() && !answeredWithoutAction.contains(id)) {
+            RequestIntent earlier = intent.get();
+            Optional<MachineAction> found = finder.startedBy(earlier);
+            if (found.isPresent()) {
+                return adopt(earlier, found.get(), "Recovered the action of an earlier call");
+            }
+            Instant graceEnds = earlier.attemptedAt().plus(inFlightGrace);
+            if (clock.instant().isBefore(graceEnds)) {
+                return new Held(HoldKind.TRANSIENT, "call " + earlier.attempt() + " for request " + id + " began at "
+                        + earlier.attemptedAt() + " without a clear answer and no action of it is listed yet; "
+                        + "looking again, and calling again only after " + graceEnds, null, null);
+            }
+            LOG.warnf("No action of request %s (machine=%s) is listed %s after call %d began; calling Defender again",
+                    id, earlier.machineId(), inFlightGrace, earlier.attempt());
+        }
+        return attempt(intent.map(RequestIntent::request).orElse(delivered), intent);
+    }
+
+    private HandlingOutcome attempt(MachineActionRequested request, Optional<RequestIntent> previous) {
+        Instant now = clock.instant();
+        RequestIntent intent = previous.map(p -> p.next(now)).orElseGet(() -> RequestIntent.first(request, now));
+        writer.recordIntent(intent);
+        UUID id = intent.requestId();
+        answeredWithoutAction.remove(id);
+        LOG.infof("Calling Defender: %s of machine=%s request=%s correlation=%s call=%d", request.type(),
+                request.machineId(), id, request.correlationId(), intent.attempt());
+        MachineAction started;
+        try {
+            started = defender.start(request, RequestComments.of(request));
+        } catch (ActionAlreadyInProgressException e) {
+            answeredWithoutAction.add(id);
+            return alreadyInProgress(intent, e);
+        } catch (DefenderNotFoundException e) {
+            answeredWithoutAction.add(id);
+            return settle(intent, FinalStatus.Rejected, "Defender does not know machine " + request.machineId()
+                    + target(e));
+        } catch (DefenderBadRequestException | DefenderUnexpectedStatusException e) {
+            answeredWithoutAction.add(id);
+            return settle(intent, FinalStatus.Rejected, "Defender refused the request: HTTP " + e.httpStatus()
+                    + e.errorCode().map(code -> " " + code).orElse("")
+                    + e.errorMessage().map(message -> " " + message).orElse("") + target(e));
+        } catch (DefenderUnauthorizedException | DefenderForbiddenException | DefenderThrottledException e) {
+            answeredWithoutAction.add(id);
+            return held(e);
+        } catch (DefenderApiException e) {
+            // A 5xx, no answer, or an unreadable 2xx: Defender may have acted. The next try looks before calling.
+            return new Held(HoldKind.TRANSIENT, e.getMessage(), null, null);
+        }
+        return adopt(intent, started, "Started");
+    }
+
+    private HandlingOutcome alreadyInProgress(RequestIntent intent, ActionAlreadyInProgressException e) {
+        MachineActionRequested request = intent.request();
+        List<MachineAction> pending = finder.pending(request, clock.instant().minus(PENDING_LOOKBACK));
+        Optional<MachineAction> ours = pending.stream()
+                .filter(action -> RequestComments.names(action.requestorComment(), request)).findFirst();
+        if (ours.isPresent()) {
+            return adopt(intent, ours.get(), "Recovered the pending action of an earlier call");
+        }
+        String other = pending.isEmpty() ? "" : ": action " + pending.get(0).id() + " requested by "
+                + pending.get(0).requestor() + " at " + pending.get(0).creationDateTimeUtc() + " is "
+                + pending.get(0).status();
+        return settle(intent, FinalStatus.AlreadyPending, "Defender already has a " + request.type()
+                + " in progress for this machine" + other + target(e));
+    }
+
+    private HandlingOutcome adopt(RequestIntent intent, MachineAction action, String how) {
+        RequestProgress progress = RequestProgress.tracking(intent.request(), action.id(), intent.firstAttemptAt(),
+                clock.instant());
+        writer.recordProgress(progress);
+        LOG.infof("%s: %s of machine=%s request=%s action=%s status=%s", how, intent.type(), intent.machineId(),
+                intent.requestId(), action.id(), action.status());
+        tracker.accept(progress);
+        return HandlingOutcome.DONE;
+    }
+
+    private HandlingOutcome settle(RequestIntent intent, FinalStatus status, String reason) {
+        completion.complete(intent.request(), null, status, reason, intent.firstAttemptAt());
+        answeredWithoutAction.remove(intent.requestId());
+        return HandlingOutcome.DONE;
+    }
+
+    private static Held held(DefenderApiException e) {
+        if (e instanceof DefenderForbiddenException forbidden) {
+            return new Held(HoldKind.AUTHORIZATION, e.getMessage(), forbidden.requiredPermission(), null);
+        }
+        if (e instanceof DefenderUnauthorizedException) {
+            return new Held(HoldKind.AUTHORIZATION, e.getMessage(), null, null);
+        }
+        Duration notBefore = e instanceof DefenderThrottledException throttled
+                ? throttled.retryAfter().orElse(null) : null;
+        return new Held(HoldKind.TRANSIENT, e.getMessage(), null, notBefore);
+    }
+
+    private static String target(DefenderApiException e) {
+        return e.target().map(target -> " (Defender correlation " + target + ")").orElse("");
+    }
+}
