@@ -16,6 +16,8 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The real templates as the application renders them (type-safe, with Qute's HTML escaping). */
 @QuarkusTest
@@ -86,6 +88,22 @@ class MailTemplatesTest {
                 .contains(decision.decisionId().toString()).doesNotContain("<script>");
         assertThat(mail.text()).contains("Rule:             notify-medium")
                 .contains("Alert id:         " + alert.alertId());
+    }
+
+    @ParameterizedTest
+    @EnumSource(FinalStatus.class)
+    void everyFinalStatusAndItsReasonReachTheSubjectAndBothParts(FinalStatus status) {
+        AlertSummary alert = Samples.alert(Samples.uniqueAlertId(), "Suspicious rundll32", Severity.High);
+        String reason = "Defender reports " + status + " for this machine";
+
+        var notification = notifications.forActionResult(Samples.isolation(alert, status, reason, List.of()))
+                .orElseThrow();
+        RenderedMail mail = MailRenderer.render(notification.view());
+
+        assertThat(notification.subject()).contains(status.name());
+        assertThat(mail.text()).contains("Final status:     " + status.name() + "\n")
+                .contains("Reason:           " + reason + "\n");
+        assertThat(mail.html()).contains(status.name()).contains(reason);
     }
 
     private RenderedMail render(AlertSummary alert, FinalStatus status, String reason) {
