@@ -235,11 +235,20 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
 
-    /** A KRaft cluster id: 16 random bytes, URL-safe base64 without padding, as Kafka's Uuid prints it. */
+    /**
+     * A KRaft cluster id: 16 random bytes, URL-safe base64 without padding, as Kafka's Uuid prints it. Like
+     * Kafka's own {@code Uuid.randomUuid()}, never one starting with '-', which the storage tool's argument parser
+     * would take for an option.
+     */
     static String randomClusterId() {
+        SecureRandom random = new SecureRandom();
         byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id;
+        do {
+            random.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
+        return id;
     }
 
     private static String tail(Path log) {

@@ -34,6 +34,14 @@ class KafkaBrokerTest {
     }
 
     @Test
+    void clusterIdsNeverStartWithADashWhichTheStorageToolWouldReadAsAnOption() {
+        // About 1 in 64 random ids would start with '-'; 5,000 draws make missing the guard near impossible.
+        for (int i = 0; i < 5_000; i++) {
+            assertThat(KafkaBroker.randomClusterId()).doesNotStartWith("-");
+        }
+    }
+
+    @Test
     void clusterIdsAreKraftShapedAndUnique() {
         String id = KafkaBroker.randomClusterId();
         assertThat(id).hasSize(22).matches("[A-Za-z0-9_-]+");
