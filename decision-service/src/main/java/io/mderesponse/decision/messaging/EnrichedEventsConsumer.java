@@ -1,26 +1,24 @@
 package io.mderesponse.decision.messaging;
 
-import io.mderesponse.contracts.event.DecisionMade;
 import io.mderesponse.contracts.event.EnrichedEvent;
-import io.mderesponse.contracts.event.MachineActionRequested;
 import io.mderesponse.contracts.serde.EnrichedEventDeserializer;
 import io.mderesponse.decision.reload.ReloadReporter;
 import io.mderesponse.decision.reload.RulesRuntime;
 import io.mderesponse.decision.rules.RuleEvaluationException;
 import io.mderesponse.decision.service.Decision;
 import io.mderesponse.decision.service.DecisionService;
+import io.mderesponse.decision.guard.Guards;
 import io.mderesponse.service.messaging.EventRecords;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Kafka adapter: reads {@code defender.alerts.enriched}, publishes the decision and then its request, and only
+ * Kafka adapter: reads {@code defender.alerts.enriched}, decides, applies the guards (exclusions, machine window,
+ * cap), publishes the decision and then its request, and only
  * then acknowledges the record, so a crash in between redelivers it (the request id is derived, so the
  * response service sees the same id again).
  */
@@ -28,24 +26,23 @@ import org.jboss.logging.Logger;
 public class EnrichedEventsConsumer {
 
     public static final String INCOMING = "alerts-enriched";
-    public static final String DECISIONS = "decisions";
-    public static final String ACTIONS_REQUESTED = "actions-requested";
+    public static final String DECISIONS = DecisionPublisher.DECISIONS;
+    public static final String ACTIONS_REQUESTED = DecisionPublisher.ACTIONS_REQUESTED;
 
     private static final Logger LOG = Logger.getLogger(EnrichedEventsConsumer.class);
 
     private final DecisionService decisionService;
     private final ReloadReporter reporter;
-    private final MutinyEmitter<DecisionMade> decisions;
-    private final MutinyEmitter<MachineActionRequested> requests;
+    private final Guards guards;
+    private final DecisionPublisher publisher;
     private final EnrichedEventDeserializer deserializer = new EnrichedEventDeserializer();
 
-    public EnrichedEventsConsumer(DecisionService decisionService, RulesRuntime rules,
-            @Channel(DECISIONS) MutinyEmitter<DecisionMade> decisions,
-            @Channel(ACTIONS_REQUESTED) MutinyEmitter<MachineActionRequested> requests) {
+    public EnrichedEventsConsumer(DecisionService decisionService, RulesRuntime rules, Guards guards,
+            DecisionPublisher publisher) {
         this.decisionService = decisionService;
         this.reporter = rules.reporter();
-        this.decisions = decisions;
-        this.requests = requests;
+        this.guards = guards;
+        this.publisher = publisher;
     }
 
     @Incoming(INCOMING)
@@ -54,9 +51,8 @@ public class EnrichedEventsConsumer {
         EnrichedEvent event = null;
         try {
             event = EventRecords.read(message, deserializer);
-            Decision decision = decisionService.decide(event);
-            decisions.sendMessageAndAwait(EventRecords.keyed(decision.decision()));
-            decision.request().ifPresent(request -> requests.sendMessageAndAwait(EventRecords.keyed(request)));
+            Decision decision = guards.apply(event, decisionService.decide(event));
+            publisher.publish(decision);
             LOG.infof("Decided alert=%s machine=%s outcome=%s rule=%s ruleset=%s request=%s", event.correlationId(),
                     decision.decision().machineId(), decision.decision().outcome(), decision.decision().ruleId(),
                     decision.decision().rulesetVersion(), decision.request().map(r -> r.requestId().toString()).orElse("none"));

@@ -67,7 +67,7 @@ public class DecisionService {
      * The Defender comment: names the alert, the rule and the request id, so an analyst in the portal sees why,
      * and so the response service can find its own action again after a crash.
      */
-    static String isolationComment(DecisionMade decision, MachineActionType type) {
+    public static String isolationComment(DecisionMade decision, MachineActionType type) {
         UUID requestId = RequestIds.forDecision(decision, type);
         String subject = decision.alert() != null ? "alert " + decision.alert().alertId()
                 : "hunting row " + decision.correlationId();

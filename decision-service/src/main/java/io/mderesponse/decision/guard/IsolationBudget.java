@@ -1,0 +1,70 @@
+package io.mderesponse.decision.guard;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The hourly cap as a deterministic function of the claims log: a claim is granted when fewer than {@code max}
+ * granted claims have a time within {@code window} before its own, or when it is an approval (always granted,
+ * always counted). A claim for a request id already granted (a redelivered decision) is granted again without
+ * counting twice. Every replica applies the same log in the same order, so all agree on every verdict.
+ */
+final class IsolationBudget {
+
+    private final int max;
+    private final Duration window;
+    private final Deque<Instant> granted = new ArrayDeque<>();
+    private final Map<UUID, Instant> grantedRequests = new HashMap<>();
+    private final Map<UUID, Boolean> verdicts = new HashMap<>();
+
+    IsolationBudget(int max, Duration window) {
+        this.max = max;
+        this.window = window;
+    }
+
+    synchronized boolean apply(BudgetClaim claim) {
+        Instant at = claim.claimedAt();
+        forgetBefore(at.minus(window.multipliedBy(2)));
+        boolean verdict;
+        if (grantedRequests.containsKey(claim.requestId())) {
+            verdict = true;
+        } else {
+            Instant from = at.minus(window);
+            long inWindow = granted.stream().filter(t -> t.isAfter(from) && !t.isAfter(at)).count();
+            verdict = claim.approved() || inWindow < max;
+            if (verdict) {
+                granted.addLast(at);
+                grantedRequests.put(claim.requestId(), at);
+            }
+        }
+        verdicts.put(claim.requestId(), verdict);
+        return verdict;
+    }
+
+    synchronized Boolean verdict(UUID requestId) {
+        return verdicts.get(requestId);
+    }
+
+    /** Isolations granted in the window ending now. */
+    synchronized long used(Instant now) {
+        Instant from = now.minus(window);
+        return granted.stream().filter(t -> t.isAfter(from)).count();
+    }
+
+    private void forgetBefore(Instant limit) {
+        granted.removeIf(t -> t.isBefore(limit));
+        for (Iterator<Map.Entry<UUID, Instant>> it = grantedRequests.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<UUID, Instant> entry = it.next();
+            if (entry.getValue().isBefore(limit)) {
+                it.remove();
+                verdicts.remove(entry.getKey());
+            }
+        }
+    }
+}

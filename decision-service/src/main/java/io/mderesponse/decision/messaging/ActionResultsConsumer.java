@@ -1,0 +1,43 @@
+package io.mderesponse.decision.messaging;
+
+import io.mderesponse.contracts.event.MachineActionCompleted;
+import io.mderesponse.contracts.serde.MachineActionCompletedDeserializer;
+import io.mderesponse.decision.guard.ResultsHandler;
+import io.mderesponse.service.messaging.EventRecords;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/** Kafka adapter: reads {@code defender.actions.results} to end pending isolations and reset released machines. */
+@ApplicationScoped
+public class ActionResultsConsumer {
+
+    public static final String INCOMING = "actions-results";
+
+    private static final Logger LOG = Logger.getLogger(ActionResultsConsumer.class);
+
+    private final ResultsHandler handler;
+    private final MachineActionCompletedDeserializer deserializer = new MachineActionCompletedDeserializer();
+
+    public ActionResultsConsumer(ResultsHandler handler) {
+        this.handler = handler;
+    }
+
+    @Incoming(INCOMING)
+    @Blocking
+    public CompletionStage<Void> consume(Message<byte[]> message) {
+        try {
+            MachineActionCompleted result = EventRecords.read(message, deserializer);
+            handler.handle(result);
+            LOG.debugf("Result of request %s (%s, machine=%s): %s", result.requestId(), result.type(),
+                    result.machineId(), result.status());
+            return message.ack();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not apply an action result; it goes to the dead letter topic: %s", e.getMessage());
+            return message.nack(e);
+        }
+    }
+}
