@@ -55,7 +55,7 @@ public class NotificationService {
      * recipients.
      */
     public Optional<Notification> forDecision(DecisionMade decision) {
-        if (!isNotifyOnly(decision)) {
+        if (!isEmailed(decision)) {
             LOG.debugf("No email for decision %s of %s: outcome %s, actions %s", decision.decisionId(),
                     decision.correlationId(), decision.outcome(), decision.actions());
             return Optional.empty();
@@ -70,16 +70,23 @@ public class NotificationService {
                 MailText.field(decision.ruleId(), MailText.FIELD_MAX),
                 MailText.field(decision.rulesetVersion(), MailText.FIELD_MAX), decision.decisionId().toString(),
                 MailText.field(decision.reason(), MailText.REASON_MAX), time(decision.occurredAt()));
-        String what = decision.alert() == null ? "Hunting match"
+        String what = decision.outcome() == DecisionOutcome.HELD ? "Isolation held for approval"
+                : decision.alert() == null ? "Hunting match"
                 : decision.alert().severity() == null ? "Alert" : decision.alert().severity() + " alert";
         String subject = subject(what, decision.alert(), decision.machineId());
         return Optional.of(new Notification(decision.eventId(), decision.correlationId(), recipients, subject, view));
     }
 
     /**
-     * True for a decision that acted with {@code notify} but without {@code isolate}: only these are emailed from
-     * the decisions topic. Isolations are emailed when their result arrives; other outcomes send nothing (yet).
+     * True for the decisions emailed from the decisions topic: a notify-only decision, and an isolation
+     * {@code HELD} by the hourly cap (people must approve or deny it). Isolations are emailed when their result
+     * arrives; other outcomes send nothing (yet).
      */
+    public static boolean isEmailed(DecisionMade decision) {
+        return isNotifyOnly(decision) || decision.outcome() == DecisionOutcome.HELD;
+    }
+
+    /** True for a decision that acted with {@code notify} but without {@code isolate}. */
     public static boolean isNotifyOnly(DecisionMade decision) {
         return decision.outcome() == DecisionOutcome.ACTED && decision.actions().contains(RuleAction.NOTIFY)
                 && !decision.actions().contains(RuleAction.ISOLATE);

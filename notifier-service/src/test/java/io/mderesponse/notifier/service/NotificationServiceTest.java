@@ -2,6 +2,7 @@ package io.mderesponse.notifier.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mderesponse.contracts.defender.IsolationType;
 import io.mderesponse.contracts.defender.Severity;
 import io.mderesponse.contracts.event.AlertSummary;
 import io.mderesponse.contracts.event.DecisionMade;
@@ -158,5 +159,18 @@ class NotificationServiceTest {
                 List.of(RuleAction.NOTIFY), null, DecisionOutcome.DRY_RUN, List.of("analyst@example.com"), null);
 
         assertThat(service.forDecision(dryRun)).isEmpty();
+    }
+
+    @Test
+    void anIsolationHeldByTheHourlyCapYieldsAnEmailAskingForApproval() {
+        AlertSummary alert = Samples.alert(Samples.uniqueAlertId(), "Ransomware behaviour", Severity.High);
+        DecisionMade held = DecisionMade.forAlert(alert, "isolate-high", "bundled-1", Map.of(),
+                List.of(RuleAction.ISOLATE, RuleAction.NOTIFY), IsolationType.Full, DecisionOutcome.HELD,
+                List.of("analyst@example.com"), "The hourly isolation cap is reached");
+
+        Notification notification = service.forDecision(held).orElseThrow();
+
+        assertThat(notification.subject()).contains("Isolation held for approval").contains("Ransomware behaviour");
+        assertThat(notification.recipients()).contains("analyst@example.com");
     }
 }
