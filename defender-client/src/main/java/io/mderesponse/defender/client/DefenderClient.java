@@ -8,6 +8,7 @@ import io.mderesponse.defender.client.api.AdvancedQueryRequest;
 import io.mderesponse.defender.client.api.DefenderApi;
 import io.mderesponse.defender.client.api.IsolateRequest;
 import io.mderesponse.defender.client.api.UnisolateRequest;
+import io.mderesponse.defender.client.budget.DefenderBudget;
 import io.mderesponse.defender.client.config.DefenderConfig;
 import io.mderesponse.defender.client.error.DefenderMalformedResponseException;
 import io.mderesponse.defender.client.error.ErrorDetails;
@@ -18,6 +19,7 @@ import io.mderesponse.defender.client.query.AlertQuery;
 import io.mderesponse.defender.client.query.MachineActionQuery;
 import io.mderesponse.defender.client.retry.RetryPolicy;
 import io.mderesponse.defender.client.retry.Sleeper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +31,11 @@ import java.util.OptionalInt;
 /**
  * The Defender API for every service: typed, blocking calls (make them from worker threads) with tokens,
  * retries, id checks and typed errors ({@link io.mderesponse.defender.client.error.DefenderApiException}).
+ *
+ * <p>Every request first takes a token of its family from this process's {@link DefenderBudget} and waits for
+ * one up to {@code defender.budget.max-wait}; when none comes in time the call fails unsent with
+ * {@link io.mderesponse.defender.client.error.DefenderBudgetExhaustedException}. A 429 pauses the family for
+ * every caller of the process. The overloads taking {@link CallOptions} set a call's priority and longest wait.
  *
  * <p>Ids are checked before they enter a URL: an invalid one throws {@link IllegalArgumentException} and nothing
  * is sent.
@@ -42,13 +49,14 @@ public class DefenderClient {
     private final DefenderCalls calls;
 
     @Inject
-    DefenderClient(DefenderEndpoints endpoints, DefenderConfig config) {
+    DefenderClient(DefenderEndpoints endpoints, DefenderConfig config, DefenderBudget budget, MeterRegistry registry) {
         this.api = endpoints.api();
         this.advancedQueries = endpoints.advancedQueries();
         DefenderConfig.Retry retry = config.retry();
         this.calls = new DefenderCalls(
                 new RetryPolicy(retry.initial(), retry.max(), retry.attempts(), retry.maxRetryAfter()),
-                Sleeper.THREAD, Clock.systemUTC());
+                Sleeper.THREAD, Clock.systemUTC(), budget, config.budget().maxWait(),
+                new MicrometerCallObserver(registry));
     }
 
     /**
@@ -65,14 +73,26 @@ public class DefenderClient {
 
     /** {@code GET /api/alerts/{id}}, with evidence. */
     public DefenderAlert getAlert(String alertId) {
+        return getAlert(alertId, CallOptions.normal());
+    }
+
+    /** {@link #getAlert(String)} with the given priority and longest wait for a token. */
+    public DefenderAlert getAlert(String alertId, CallOptions options) {
         DefenderIds.requireValidAlertId(alertId);
-        return calls.run(DefenderOperation.GET_ALERT, () -> api.getAlert(alertId));
+        Objects.requireNonNull(options, "options");
+        return calls.run(DefenderOperation.GET_ALERT, options, () -> api.getAlert(alertId));
     }
 
     /** {@code GET /api/machines/{id}}, by device id only: a machine is never looked up by name. */
     public DefenderMachine getMachine(String machineId) {
+        return getMachine(machineId, CallOptions.normal());
+    }
+
+    /** {@link #getMachine(String)} with the given priority and longest wait for a token. */
+    public DefenderMachine getMachine(String machineId, CallOptions options) {
         DefenderIds.requireValidMachineId(machineId);
-        return calls.run(DefenderOperation.GET_MACHINE, () -> api.getMachine(machineId));
+        Objects.requireNonNull(options, "options");
+        return calls.run(DefenderOperation.GET_MACHINE, options, () -> api.getMachine(machineId));
     }
 
     /**

@@ -66,14 +66,21 @@ class RetryTest {
     }
 
     @Test
-    void aRetryAfterLongerThanTheClientWaitsEndsTheCallAtOnceKeepingIt() {
+    void aRetryAfterLongerThanTheClientWaitsEndsTheCallAtOnceAndPausesTheFamilyForEveryCaller() {
         String alertId = Seed.alert(admin);
-        admin.addFault(SimulatorFault.rateLimit(alertId, 30, 1));
+        String otherAlert = Seed.alert(admin);
+        admin.addFault(SimulatorFault.rateLimit(alertId, 3, 1));
 
         assertThatThrownBy(() -> client.getAlert(alertId))
                 .isInstanceOfSatisfying(DefenderThrottledException.class,
-                        e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(30)));
+                        e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(3)));
         assertThat(callsTo(alertId)).hasSize(1);
+
+        // Another call of the alerts family waits out the Retry-After instead of spending a second 429.
+        assertThat(client.getAlert(otherAlert).id()).isEqualTo(otherAlert);
+        assertThat(callsTo(otherAlert)).extracting(SimulatorCall::status).containsExactly(200);
+        assertThat(Duration.between(callsTo(alertId).get(0).time(), callsTo(otherAlert).get(0).time()))
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(3));
     }
 
     @Test

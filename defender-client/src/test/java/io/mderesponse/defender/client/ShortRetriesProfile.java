@@ -16,7 +16,7 @@ public class ShortRetriesProfile implements QuarkusTestProfile {
                 "defender.retry.initial", INITIAL_MILLIS + "ms",
                 "defender.retry.max", MAX_MILLIS + "ms",
                 "defender.retry.attempts", Integer.toString(ATTEMPTS),
-                "defender.retry.max-retry-after", "5s",
+                "defender.retry.max-retry-after", "2s",
                 "defender.api.read-timeout", "500ms");
     }
 }

@@ -1,6 +1,5 @@
 package io.mderesponse.enrichment.messaging;
 
-import io.mderesponse.contracts.topic.Services;
 import io.mderesponse.contracts.topic.Topics;
 import io.mderesponse.service.topics.TopicNames;
 import io.mderesponse.service.topics.TopicRequirements;
@@ -8,7 +7,10 @@ import io.mderesponse.service.topics.TopicSpec;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
-/** The topics the enrichment service reads and writes, created or verified at start. */
+/**
+ * The topics the enrichment service reads and writes, created or verified at start. The dead letter and retry
+ * topics of its channels come from their configuration ({@code service-common}'s {@code DeadLetterTopics}).
+ */
 @ApplicationScoped
 public class EnrichmentTopics implements TopicRequirements {
 
@@ -16,7 +18,7 @@ public class EnrichmentTopics implements TopicRequirements {
     public List<TopicSpec> topics(TopicNames names) {
         return List.of(
                 TopicSpec.of(Topics.ALERTS_NEW, names),
-                TopicSpec.deadLetter(Topics.dlq(names.nameOf(Topics.ALERTS_NEW), Services.ENRICHMENT)),
-                TopicSpec.of(Topics.ALERTS_ENRICHED, names));
+                TopicSpec.of(Topics.ALERTS_ENRICHED, names),
+                TopicSpec.of(Topics.ENRICHMENT_DEFERRALS, names));
     }
 }

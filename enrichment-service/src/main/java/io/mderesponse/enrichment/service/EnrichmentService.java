@@ -5,12 +5,20 @@ import io.mderesponse.contracts.defender.DefenderMachine;
 import io.mderesponse.contracts.event.AlertEnriched;
 import io.mderesponse.contracts.event.AlertNewEvent;
 import io.mderesponse.contracts.id.DefenderIds;
+import io.mderesponse.defender.client.ApiFamily;
+import io.mderesponse.defender.client.CallOptions;
 import io.mderesponse.defender.client.DefenderClient;
+import io.mderesponse.defender.client.budget.CallPriority;
+import io.mderesponse.defender.client.budget.DefenderBudget;
+import io.mderesponse.defender.client.error.DefenderBudgetExhaustedException;
 import io.mderesponse.defender.client.error.DefenderNotFoundException;
+import java.time.Duration;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Turns a new alert id into the full alert (with evidence) and its machine.
+ * Turns a new alert id into the full alert (with evidence) and its machine, with as few Defender calls as it
+ * can: each alert is read once, each machine once per {@code enrichment.machine-cache-ttl}.
  *
  * <p>The machine is looked up only by the 40-hex device id the alert carries, never by name. An alert without
  * one, or whose machine Defender no longer knows, is published without a machine: it is decided but never
@@ -21,17 +29,71 @@ public class EnrichmentService {
     private static final Logger LOG = Logger.getLogger(EnrichmentService.class);
 
     private final DefenderClient defender;
+    private final DefenderBudget budget;
+    private final MachineCache machines;
+    private final EnrichmentMetrics metrics;
 
-    public EnrichmentService(DefenderClient defender) {
+    public EnrichmentService(DefenderClient defender, DefenderBudget budget, MachineCache machines,
+            EnrichmentMetrics metrics) {
         this.defender = defender;
+        this.budget = budget;
+        this.machines = machines;
+        this.metrics = metrics;
     }
 
-    public AlertEnriched enrich(AlertNewEvent event) {
-        DefenderAlert alert = defender.getAlert(event.alertId());
-        return AlertEnriched.of(alert, machineOf(alert));
+    /**
+     * Enriches now, waiting for budget as normal calls do; but low-priority work that finds the budget short (its
+     * share without the reserve used up) is not started: empty, and the caller defers it.
+     */
+    public Optional<AlertEnriched> enrichUnlessShort(AlertNewEvent event, CallPriority priority) {
+        if (priority == CallPriority.LOW && !hasHeadroom(event, priority)) {
+            return Optional.empty();
+        }
+        DefenderAlert alert;
+        try {
+            // Low priority takes a token only if one is free now: it never waits in the queue of new alerts.
+            alert = defender.getAlert(event.alertId(), priority == CallPriority.LOW
+                    ? CallOptions.low().withMaxWait(Duration.ZERO) : CallOptions.normal());
+        } catch (DefenderBudgetExhaustedException e) {
+            if (priority == CallPriority.LOW) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        return Optional.of(AlertEnriched.of(alert, machineOf(alert, CallOptions.of(priority))));
     }
 
-    private DefenderMachine machineOf(DefenderAlert alert) {
+    /** Enriches, waiting for budget up to {@code defender.budget.max-wait} per call. */
+    public AlertEnriched enrich(AlertNewEvent event, CallPriority priority) {
+        DefenderAlert alert = defender.getAlert(event.alertId(), CallOptions.of(priority));
+        return AlertEnriched.of(alert, machineOf(alert, CallOptions.of(priority)));
+    }
+
+    /** Whether enriching this alert at this priority would find every token it needs free now. */
+    public boolean hasHeadroom(AlertNewEvent event, CallPriority priority) {
+        return budget.hasHeadroom(ApiFamily.ALERTS, priority)
+                && (!needsMachineCall(event.machineId()) || budget.hasHeadroom(ApiFamily.MACHINES, priority));
+    }
+
+    /** Waits up to {@code maxWait} until {@link #hasHeadroom} would say yes. */
+    public boolean awaitHeadroom(AlertNewEvent event, CallPriority priority, Duration maxWait)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        if (!budget.awaitHeadroom(ApiFamily.ALERTS, priority, maxWait)) {
+            return false;
+        }
+        if (!needsMachineCall(event.machineId())) {
+            return true;
+        }
+        Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+        return budget.awaitHeadroom(ApiFamily.MACHINES, priority, left) && hasHeadroom(event, priority);
+    }
+
+    private boolean needsMachineCall(String machineId) {
+        return machineId != null && DefenderIds.isValidMachineId(machineId) && !machines.contains(machineId);
+    }
+
+    private DefenderMachine machineOf(DefenderAlert alert, CallOptions options) {
         String machineId = alert.machineId();
         if (machineId == null) {
             return null;
@@ -41,11 +103,19 @@ public class EnrichmentService {
                     alert.id());
             return null;
         }
+        Optional<MachineCache.Entry> cached = machines.get(machineId);
+        metrics.machineCache(cached.isPresent());
+        if (cached.isPresent()) {
+            return cached.get().machine();
+        }
         try {
-            return defender.getMachine(machineId);
+            DefenderMachine machine = defender.getMachine(machineId, options);
+            machines.put(machineId, new MachineCache.Entry(machine));
+            return machine;
         } catch (DefenderNotFoundException e) {
             LOG.warnf("Alert %s names machine %s, which Defender does not know (target %s); publishing it without "
                     + "a machine", alert.id(), machineId, e.target().orElse("-"));
+            machines.put(machineId, MachineCache.Entry.UNKNOWN);
             return null;
         }
     }

@@ -97,8 +97,32 @@ class EnrichmentKafkaTest {
         ConsumerRecord<String, String> dead = kafka.consumeStrings()
                 .fromTopics(DLQ, records -> records.select().where(r -> alertId.equals(r.key())).select().first())
                 .awaitCompletion(Duration.ofSeconds(60)).getRecords().get(0);
-        assertThat(TopicReader.header(dead, "dead-letter-reason").orElse(null)).isNotBlank();
+        assertThat(TopicReader.header(dead, "dead-letter-reason").orElse(null)).contains("HTTP 404")
+                .contains("get alert");
+        assertThat(TopicReader.header(dead, "dead-letter-topic")).contains(Topics.ALERTS_NEW.defaultName());
+        assertThat(TopicReader.header(dead, "dead-letter-partition")).isPresent();
+        assertThat(TopicReader.header(dead, "dead-letter-offset")).isPresent();
+        assertThat(TopicReader.header(dead, CloudEventHeaders.TYPE)).contains("defender.alert.detected.v1");
         assertThat(dead.value()).contains(alertId);
+    }
+
+    @Test
+    void alertsOfOneMachineCostOneMachineCallAndEachAlertIsReadOnce() {
+        String machineId = TestIds.machineId();
+        String first = TestIds.alertId();
+        String second = TestIds.alertId();
+        simulator.addMachine(SampleData.machine(machineId, "ws-2.contoso.com"));
+        simulator.addAlert(SampleData.alert(first, "Medium", machineId));
+        simulator.addAlert(SampleData.alert(second, "High", machineId));
+
+        publish(first, machineId);
+        awaitEnriched(first);
+        publish(second, machineId);
+
+        assertThat(awaitEnriched(second).value().machine().id()).isEqualTo(machineId);
+        assertThat(simulator.calls(CallFilter.path("/api/machines/" + machineId))).hasSize(1);
+        assertThat(simulator.calls(CallFilter.path("/api/alerts/" + first))).hasSize(1);
+        assertThat(simulator.calls(CallFilter.path("/api/alerts/" + second))).hasSize(1);
     }
 
     private void publish(String alertId, String machineId) {

@@ -24,4 +24,12 @@ public record TopicSpec(String name, int partitions, boolean compacted, boolean 
     public static TopicSpec deadLetter(String name) {
         return new TopicSpec(name, 1, false, false);
     }
+
+    /**
+     * A retry topic ({@code <topic>.<group>.retry}): what a redrive puts back for one consumer group. Low volume
+     * like a dead letter topic: one partition, more tolerated.
+     */
+    public static TopicSpec retry(String name) {
+        return new TopicSpec(name, 1, false, false);
+    }
 }

@@ -17,22 +17,23 @@ import java.util.Map;
  * (GreenMail) and each of the five services in its own JVM from its packaged jar, configured only by
  * environment variables.
  */
-final class RunningSystem implements AutoCloseable {
+public final class RunningSystem implements AutoCloseable {
 
-    static final List<String> SERVICES = List.of("alert-poller", "enrichment-service", "decision-service",
+    public static final List<String> SERVICES = List.of("alert-poller", "enrichment-service", "decision-service",
             "response-service", "notifier-service");
-    static final String RECIPIENT = "soc@example.com";
+    public static final String RECIPIENT = "soc@example.com";
 
-    final String bootstrapServers = SharedKafkaBroker.bootstrapServers();
-    final GreenMail mail;
-    final ServiceProcess simulatorProcess;
-    final SimulatorAdmin simulator;
+    public final String bootstrapServers = SharedKafkaBroker.bootstrapServers();
+    public final GreenMail mail;
+    public final ServiceProcess simulatorProcess;
+    public final SimulatorAdmin simulator;
     private final List<ServiceProcess> services = new ArrayList<>();
 
-    private RunningSystem(Map<String, String> extraEnvironment) {
+    private RunningSystem(Map<String, String> extraEnvironment, Map<String, String> simulatorEnvironment) {
         mail = new GreenMail(new ServerSetup(LoopbackPorts.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
-        simulatorProcess = ServiceProcess.module("defender-simulator").env("SIMULATOR_ACTION_DELAY", "1s").start();
+        simulatorProcess = ServiceProcess.module("defender-simulator").env("SIMULATOR_ACTION_DELAY", "1s")
+                .env(simulatorEnvironment).start();
         simulator = new SimulatorAdmin(simulatorProcess.baseUrl());
         try {
             Map<String, String> env = new LinkedHashMap<>();
@@ -58,8 +59,19 @@ final class RunningSystem implements AutoCloseable {
         }
     }
 
-    static RunningSystem start(Map<String, String> extraEnvironment) {
-        return new RunningSystem(extraEnvironment);
+    public static RunningSystem start(Map<String, String> extraEnvironment) {
+        return new RunningSystem(extraEnvironment, Map.of());
+    }
+
+    /** With extra settings of the services and of the simulator ({@code SIMULATOR_*}, e.g. its rate limits). */
+    public static RunningSystem start(Map<String, String> extraEnvironment, Map<String, String> simulatorEnvironment) {
+        return new RunningSystem(extraEnvironment, simulatorEnvironment);
+    }
+
+    /** The running service of this module, e.g. {@code enrichment-service}. */
+    public ServiceProcess service(String module) {
+        return services.stream().filter(s -> s.name().equals(module)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No running service " + module));
     }
 
     @Override

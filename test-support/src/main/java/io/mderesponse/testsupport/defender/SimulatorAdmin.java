@@ -65,6 +65,16 @@ public final class SimulatorAdmin {
         return send("POST", "/admin/alerts", alert).get(0);
     }
 
+    /**
+     * Adds many alerts in one request ({@code POST /admin/alerts} with an array), each as in
+     * {@link #addAlert(Object)}; answers the stored alerts in order.
+     */
+    public List<JsonNode> addAlerts(List<?> alerts) {
+        List<JsonNode> stored = new ArrayList<>();
+        send("POST", "/admin/alerts", alerts).forEach(stored::add);
+        return stored;
+    }
+
     /** Changes fields of an alert; {@code lastUpdateTime} moves to now unless given. */
     public JsonNode updateAlert(String alertId, Object changes) {
         return send("PATCH", "/admin/alerts/" + encode(alertId), changes);

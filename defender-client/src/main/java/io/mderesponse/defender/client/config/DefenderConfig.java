@@ -3,6 +3,8 @@ package io.mderesponse.defender.client.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Everything an operator sets to reach the Defender API: where it is, who we are, and how patiently we retry.
@@ -42,6 +44,9 @@ public interface DefenderConfig {
 
     /** Retries of failed calls. */
     Retry retry();
+
+    /** This process's share of Defender's rate limits. */
+    Budget budget();
 
     /** The API endpoint and its timeouts. */
     interface Api {
@@ -84,5 +89,63 @@ public interface DefenderConfig {
          */
         @WithDefault("60s")
         Duration maxRetryAfter();
+    }
+
+    /**
+     * This process's share of Defender's rate limits, per API family. Unset shares take the service's default
+     * share ({@code io.mderesponse.defender.client.budget.BudgetShares}): the defaults of all services add up to
+     * Defender's limits when one replica of each runs.
+     */
+    interface Budget {
+
+        /** The length of a rate-limit "minute"; an "hour" is 60 of them. Shortened by tests only. */
+        @WithDefault("1m")
+        Duration window();
+
+        /**
+         * The longest a call waits for a token; when none would come in time it fails at once with
+         * {@code DefenderBudgetExhaustedException}, and nothing is sent.
+         */
+        @WithDefault("60s")
+        Duration maxWait();
+
+        /** Replicas of this service: the default shares are divided by it. Explicit per-family values are not. */
+        @WithDefault("1")
+        int replicas();
+
+        /**
+         * The share of every limit that low-priority calls (enrichment of Low and Informational alerts) leave to
+         * the others; 0 to 0.9.
+         */
+        @WithDefault("0.2")
+        double lowPriorityReserve();
+
+        /** Whose default shares apply; unset, the service's {@code quarkus.application.name}. */
+        Optional<String> service();
+
+        /** List, get and update alerts. */
+        Family alerts();
+
+        /** List and get machines. */
+        Family machines();
+
+        /** List and get machine actions. */
+        Family machineactions();
+
+        /** Isolate, unisolate and cancel. */
+        Family isolate();
+
+        /** Advanced hunting queries. */
+        Family advancedqueries();
+
+        /** One family's share; unset values take the service's default share. */
+        interface Family {
+
+            /** Calls per "minute" ({@code defender.budget.window}) for this process. */
+            OptionalInt perMinute();
+
+            /** Calls per "hour" (60 windows) for this process. */
+            OptionalInt perHour();
+        }
     }
 }

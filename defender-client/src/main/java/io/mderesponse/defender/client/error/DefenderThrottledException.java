@@ -19,6 +19,13 @@ public class DefenderThrottledException extends DefenderApiException {
         this.retryAfter = retryAfter;
     }
 
+    /** For subclasses that explain the throttling themselves. */
+    protected DefenderThrottledException(DefenderOperation operation, ErrorDetails details, Duration retryAfter,
+            String explanation, Throwable cause) {
+        super(operation, details, explanation, cause);
+        this.retryAfter = retryAfter;
+    }
+
     /** The last Retry-After Defender sent, if any. */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);

@@ -3,6 +3,9 @@ package io.mderesponse.defender.client.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mderesponse.defender.client.ApiFamily;
+import io.mderesponse.defender.client.budget.BudgetLimits;
+import io.mderesponse.defender.client.budget.FamilyLimit;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
@@ -58,5 +61,37 @@ class DefenderConfigTest {
 
         assertThat(config.retry().initial()).isEqualTo(Duration.ofMillis(200));
         assertThat(config.retry().max()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void theBudgetDefaultsToTheServicesShareInOneMinuteWindows() {
+        DefenderConfig config = read(Map.of("defender.tenant-id", "t", "defender.client-id", "c",
+                "defender.client-secret", "s"));
+
+        assertThat(config.budget().window()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(config.budget().maxWait()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(config.budget().replicas()).isEqualTo(1);
+        assertThat(config.budget().lowPriorityReserve()).isEqualTo(0.2);
+        assertThat(config.budget().service()).isEmpty();
+        assertThat(config.budget().alerts().perMinute()).isEmpty();
+        assertThat(BudgetLimits.resolve(config.budget(), "enrichment-service"))
+                .containsEntry(ApiFamily.ALERTS,
+                        new FamilyLimit(80, 1200))
+                .containsEntry(ApiFamily.ISOLATE,
+                        new FamilyLimit(0, 0));
+    }
+
+    @Test
+    void explicitSharesWinAndReplicasDivideOnlyTheDefaults() {
+        DefenderConfig config = read(Map.of("defender.tenant-id", "t", "defender.client-id", "c",
+                "defender.client-secret", "s", "defender.budget.replicas", "2", "defender.budget.window", "2s",
+                "defender.budget.alerts.per-minute", "50"));
+
+        assertThat(config.budget().window()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(BudgetLimits.resolve(config.budget(), "enrichment-service"))
+                .containsEntry(ApiFamily.ALERTS,
+                        new FamilyLimit(50, 600))
+                .containsEntry(ApiFamily.MACHINES,
+                        new FamilyLimit(50, 750));
     }
 }

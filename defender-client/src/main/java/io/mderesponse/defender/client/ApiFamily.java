@@ -1,0 +1,51 @@
+package io.mderesponse.defender.client;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The groups of Defender calls that share one rate limit, with the limit Defender documents for a tenant:
+ * 100 calls a minute and 1,500 an hour each, advanced hunting 45 a minute and 1,500 an hour.
+ */
+public enum ApiFamily {
+    /** List, get and update alerts. */
+    ALERTS("alerts", 100, 1500),
+    /** List and get machines, machine tags. */
+    MACHINES("machines", 100, 1500),
+    /** List and get machine actions. */
+    MACHINEACTIONS("machineactions", 100, 1500),
+    /** Isolate, unisolate and cancel a machine action. */
+    ISOLATE("isolate", 100, 1500),
+    /** Advanced hunting queries (besides a CPU quota, which only Defender measures). */
+    ADVANCEDQUERIES("advancedqueries", 45, 1500);
+
+    private final String configName;
+    private final int perMinute;
+    private final int perHour;
+
+    ApiFamily(String configName, int perMinute, int perHour) {
+        this.configName = configName;
+        this.perMinute = perMinute;
+        this.perHour = perHour;
+    }
+
+    /** The name in {@code defender.budget.<family>.*}, metrics and the simulator's call log, e.g. {@code alerts}. */
+    public String configName() {
+        return configName;
+    }
+
+    /** Defender's limit per minute for the whole tenant. */
+    public int tenantPerMinute() {
+        return perMinute;
+    }
+
+    /** Defender's limit per hour for the whole tenant. */
+    public int tenantPerHour() {
+        return perHour;
+    }
+
+    /** The family of this configuration name, ignoring case. */
+    public static Optional<ApiFamily> byConfigName(String name) {
+        return Arrays.stream(values()).filter(f -> f.configName.equalsIgnoreCase(name)).findFirst();
+    }
+}

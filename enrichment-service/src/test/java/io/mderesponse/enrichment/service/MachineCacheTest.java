@@ -1,0 +1,73 @@
+package io.mderesponse.enrichment.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mderesponse.contracts.defender.DefenderMachine;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class MachineCacheTest {
+
+    private static final String MACHINE = "1e5bc9d7e413ddd7902c2932e418702b84d0cc07";
+
+    private final MovableClock clock = new MovableClock();
+
+    @Test
+    void aMachineIsReusedUntilItsTimeToLiveEnds() {
+        MachineCache cache = new MachineCache(Duration.ofMinutes(5), 10, clock);
+        cache.put(MACHINE, MachineCache.Entry.UNKNOWN);
+
+        clock.advance(Duration.ofMinutes(4));
+        assertThat(cache.get(MACHINE)).contains(MachineCache.Entry.UNKNOWN);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(cache.get(MACHINE)).isEmpty();
+    }
+
+    @Test
+    void theLeastRecentlyUsedMachineGoesFirstWhenTheCacheIsFull() {
+        MachineCache cache = new MachineCache(Duration.ofMinutes(5), 2, clock);
+        cache.put("a", MachineCache.Entry.UNKNOWN);
+        cache.put("b", MachineCache.Entry.UNKNOWN);
+        cache.get("a");
+        cache.put("c", MachineCache.Entry.UNKNOWN);
+
+        assertThat(cache.contains("a")).isTrue();
+        assertThat(cache.contains("b")).isFalse();
+        assertThat(cache.contains("c")).isTrue();
+    }
+
+    @Test
+    void aTimeToLiveOfZeroTurnsTheCacheOff() {
+        MachineCache cache = new MachineCache(Duration.ZERO, 10, clock);
+        cache.put(MACHINE, new MachineCache.Entry((DefenderMachine) null));
+
+        assertThat(cache.contains(MACHINE)).isFalse();
+    }
+
+    private static final class MovableClock extends Clock {
+        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
