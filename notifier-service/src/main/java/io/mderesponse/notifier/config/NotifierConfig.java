@@ -31,4 +31,37 @@ public interface NotifierConfig {
      */
     @WithDefault("60s")
     Duration sendTimeout();
+
+    /**
+     * How many emails may go out one by one per {@link #digestWindow()}; every further one in that window goes into
+     * one digest, sent when the window closes. At least 1.
+     */
+    @WithDefault("20")
+    int digestThreshold();
+
+    /**
+     * The length of a storm window. A window opens with the first email after the previous one closed; its digest,
+     * if any, is sent when it closes.
+     */
+    @WithDefault("10m")
+    Duration digestWindow();
+
+    /** How many times an email is tried (the first send included) before its record goes to the dead letter topic. */
+    @WithDefault("5")
+    int maxAttempts();
+
+    /** The pause before the first retry of a failed send; it doubles, with jitter, up to {@link #retryMax()}. */
+    @WithDefault("1s")
+    Duration retryInitial();
+
+    /** The longest pause between two tries of one send. */
+    @WithDefault("1m")
+    Duration retryMax();
+
+    /**
+     * The compacted, single-partition topic of emails sent and digest entries waiting; read whole at start. Change
+     * it only to run two independent notifier deployments on one cluster.
+     */
+    @WithDefault("defender.internal.notifier.sent-log")
+    String sentLogTopic();
 }

@@ -2,6 +2,7 @@ package io.mderesponse.notifier.mail;
 
 import io.mderesponse.notifier.service.ActionResultView;
 import io.mderesponse.notifier.service.DecisionView;
+import io.mderesponse.notifier.service.DigestView;
 import io.mderesponse.notifier.service.MailView;
 
 /** Renders a {@link MailView} with its pair of templates. */
@@ -18,6 +19,10 @@ public final class MailRenderer {
         if (view instanceof DecisionView decision) {
             return new RenderedMail(MailTemplates.decisionHtml(decision).render(),
                     MailTemplates.decisionText(decision).render());
+        }
+        if (view instanceof DigestView digest) {
+            return new RenderedMail(MailTemplates.digestHtml(digest).render(),
+                    MailTemplates.digestText(digest).render());
         }
         throw new IllegalArgumentException("No templates for " + view.getClass().getName());
     }

@@ -12,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,6 +34,7 @@ public class MailSender {
     private final ReactiveMailer mailer;
     private final String from;
     private final Duration timeout;
+    private final AtomicLong failedSends = new AtomicLong();
 
     public MailSender(ReactiveMailer mailer, NotifierConfig config) {
         if (!Recipients.isValid(config.from())) {
@@ -55,6 +57,7 @@ public class MailSender {
         return Uni.createFrom().item(() -> mail(notification))
                 .chain(mail -> mailer.send(mail))
                 .ifNoItem().after(timeout).failWith(() -> new IllegalStateException("no answer within " + timeout))
+                .onFailure().invoke(failedSends::incrementAndGet)
                 .onFailure().transform(e -> new MailDeliveryException("Could not send the email for event "
                         + notification.eventId() + " to " + notification.recipients().size()
                         + " recipient(s) through SMTP: " + (e.getMessage() != null ? e.getMessage()
@@ -62,6 +65,11 @@ public class MailSender {
                 .invoke(() -> LOG.infof("Emailed %d recipient(s) about %s (event %s)",
                         notification.recipients().size(), SafeText.preview(notification.correlationId(), 128),
                         notification.eventId()));
+    }
+
+    /** How many sends failed since start (each try counts), for logs and tests. */
+    public long failedSends() {
+        return failedSends.get();
     }
 
     private Mail mail(Notification notification) {

@@ -2,6 +2,7 @@ package io.mderesponse.notifier.mail;
 
 import io.mderesponse.notifier.service.ActionResultView;
 import io.mderesponse.notifier.service.DecisionView;
+import io.mderesponse.notifier.service.DigestView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -22,4 +23,8 @@ public final class MailTemplates {
     public static native TemplateInstance decisionHtml(DecisionView decision);
 
     public static native TemplateInstance decisionText(DecisionView decision);
+
+    public static native TemplateInstance digestHtml(DigestView digest);
+
+    public static native TemplateInstance digestText(DigestView digest);
 }

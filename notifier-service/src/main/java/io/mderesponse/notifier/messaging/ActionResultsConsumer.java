@@ -1,7 +1,7 @@
 package io.mderesponse.notifier.messaging;
 
 import io.mderesponse.contracts.serde.MachineActionCompletedDeserializer;
-import io.mderesponse.notifier.mail.MailSender;
+import io.mderesponse.notifier.delivery.Dispatcher;
 import io.mderesponse.notifier.service.NotificationService;
 import io.mderesponse.service.messaging.EventRecords;
 import io.smallrye.mutiny.Uni;
@@ -20,18 +20,18 @@ public class ActionResultsConsumer {
     public static final String CHANNEL = "actions-results";
 
     private final NotificationService notifications;
-    private final MailSender sender;
+    private final Dispatcher dispatcher;
     private final MachineActionCompletedDeserializer deserializer = new MachineActionCompletedDeserializer();
 
-    public ActionResultsConsumer(NotificationService notifications, MailSender sender) {
+    public ActionResultsConsumer(NotificationService notifications, Dispatcher dispatcher) {
         this.notifications = notifications;
-        this.sender = sender;
+        this.dispatcher = dispatcher;
     }
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(Message<byte[]> message) {
         return NotificationDelivery.deliver(message,
-                () -> notifications.forActionResult(EventRecords.read(message, deserializer)), sender,
+                () -> notifications.forActionResult(EventRecords.read(message, deserializer)), dispatcher,
                 "a machine action result");
     }
 }

@@ -1,7 +1,7 @@
 package io.mderesponse.notifier.messaging;
 
 import io.mderesponse.contracts.serde.DecisionMadeDeserializer;
-import io.mderesponse.notifier.mail.MailSender;
+import io.mderesponse.notifier.delivery.Dispatcher;
 import io.mderesponse.notifier.service.NotificationService;
 import io.mderesponse.service.messaging.EventRecords;
 import io.smallrye.mutiny.Uni;
@@ -20,17 +20,17 @@ public class DecisionsConsumer {
     public static final String CHANNEL = "decisions";
 
     private final NotificationService notifications;
-    private final MailSender sender;
+    private final Dispatcher dispatcher;
     private final DecisionMadeDeserializer deserializer = new DecisionMadeDeserializer();
 
-    public DecisionsConsumer(NotificationService notifications, MailSender sender) {
+    public DecisionsConsumer(NotificationService notifications, Dispatcher dispatcher) {
         this.notifications = notifications;
-        this.sender = sender;
+        this.dispatcher = dispatcher;
     }
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(Message<byte[]> message) {
         return NotificationDelivery.deliver(message,
-                () -> notifications.forDecision(EventRecords.read(message, deserializer)), sender, "a decision");
+                () -> notifications.forDecision(EventRecords.read(message, deserializer)), dispatcher, "a decision");
     }
 }

@@ -1,6 +1,6 @@
 package io.mderesponse.notifier.messaging;
 
-import io.mderesponse.notifier.mail.MailSender;
+import io.mderesponse.notifier.delivery.Dispatcher;
 import io.mderesponse.notifier.service.Notification;
 import io.smallrye.mutiny.Uni;
 import java.util.Optional;
@@ -9,8 +9,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * What both consumers do with a record: work out its email (if any), send it, and only then acknowledge; any
- * failure (a record that does not parse, an SMTP error) nacks it, which sends it to the dead letter topic with
+ * What both consumers do with a record: work out its email (if any), dispatch it (de-duplicated, rationed,
+ * retried), and only then acknowledge; any failure (a record that does not parse, SMTP errors past
+ * {@code notifier.max-attempts}) nacks it, which sends it to the dead letter topic with
  * the reason.
  */
 final class NotificationDelivery {
@@ -21,9 +22,9 @@ final class NotificationDelivery {
     }
 
     static Uni<Void> deliver(Message<byte[]> message, Supplier<Optional<Notification>> notification,
-            MailSender sender, String what) {
+            Dispatcher dispatcher, String what) {
         return Uni.createFrom().item(notification)
-                .chain(found -> found.map(sender::send).orElseGet(() -> Uni.createFrom().voidItem()))
+                .chain(found -> found.map(dispatcher::dispatch).orElseGet(() -> Uni.createFrom().voidItem()))
                 .onItemOrFailure().transformToUni((ignored, failure) -> {
                     if (failure == null) {
                         return Uni.createFrom().completionStage(message.ack());

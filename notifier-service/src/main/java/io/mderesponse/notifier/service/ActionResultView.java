@@ -10,6 +10,7 @@ public record ActionResultView(
         String machineActionId,
         String requestId,
         String decisionId,
+        String rule,
         String requestedAt,
         String completedAt) implements MailView {
 }

@@ -17,6 +17,8 @@ public record AlertView(
         String machineId,
         String rbacGroup,
         String createdAt,
+        String firstEventAt,
+        String lastEventAt,
         String alertUrl,
         String machineUrl) {
 }

@@ -1,8 +1,5 @@
 package io.mderesponse.notifier.service;
 
 /** What a mail template shows: text already made safe by {@link MailText}, links already built. */
-public sealed interface MailView permits ActionResultView, DecisionView {
-
-    /** What the email is about. */
-    AlertView alert();
+public sealed interface MailView permits ActionResultView, DecisionView, DigestView {
 }

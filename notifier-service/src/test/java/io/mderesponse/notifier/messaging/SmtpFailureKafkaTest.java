@@ -1,6 +1,14 @@
 package io.mderesponse.notifier.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.mderesponse.notifier.mail.MailSender;
+import io.mderesponse.notifier.testing.ReceivedMail;
+import jakarta.inject.Inject;
+import java.util.UUID;
 
 import io.mderesponse.contracts.defender.Severity;
 import io.mderesponse.contracts.event.FinalStatus;
@@ -29,24 +37,36 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 @QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @TestProfile(SmtpFailureKafkaTest.SmtpDown.class)
 @WithTestResource(KafkaBrokerResource.class)
 class SmtpFailureKafkaTest {
 
-    /** Nothing listens on the mailer's port; topics of their own, so no other test's records are involved. */
+    /**
+     * Nothing listens on the mailer's port (until a test starts GreenMail there); sends are tried 10 times with
+     * short pauses (about 6 s in all); topics of their own, so no other test's records are involved.
+     */
     public static class SmtpDown implements QuarkusTestProfile {
 
         static final String ACTIONS_RESULTS = "notifier-test.smtp-down.actions.results";
+        static final int PORT = closedPort();
 
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
                     "quarkus.mailer.host", "127.0.0.1",
-                    "quarkus.mailer.port", String.valueOf(closedPort()),
+                    "quarkus.mailer.port", String.valueOf(PORT),
                     "notifier.recipients", "oncall@example.test",
+                    "notifier.max-attempts", "10",
+                    "notifier.retry-initial", "100ms",
+                    "notifier.retry-max", "1s",
+                    "notifier.sent-log-topic", "notifier-test.smtp-down.sent-log." + UUID.randomUUID(),
                     "topics.actions-results", ACTIONS_RESULTS,
                     "topics.decisions", "notifier-test.smtp-down.decisions");
         }
@@ -74,7 +94,11 @@ class SmtpFailureKafkaTest {
         kafka.close();
     }
 
+    @Inject
+    MailSender sender;
+
     @Test
+    @Order(1)
     void anEmailTheSmtpServerDoesNotTakeSendsItsRecordToTheDeadLetterTopicWithTheReason() {
         MachineActionCompleted event = Samples.isolation(Samples.alert(Samples.uniqueAlertId(), "Unsent",
                 Severity.High), FinalStatus.Succeeded, null, List.of());
@@ -89,7 +113,42 @@ class SmtpFailureKafkaTest {
                 .awaitCompletion(Duration.ofSeconds(60)).getRecords().get(0);
         assertThat(record.key()).isEqualTo(Samples.MACHINE_ID);
         assertThat(header(record, "dead-letter-reason"))
-                .contains("Could not send the email for event " + event.eventId());
+                .contains("Could not send the email for event " + event.eventId())
+                .contains("gave up after 10 tries");
+    }
+
+    @Test
+    @Order(2)
+    void whenTheSmtpServerComesBackDuringTheRetriesTheEmailArrivesOnce() {
+        MachineActionCompleted event = Samples.isolation(Samples.alert(Samples.uniqueAlertId(), "Late",
+                Severity.High), FinalStatus.Succeeded, null, List.of());
+        MachineActionCompleted control = Samples.isolation(Samples.alert(Samples.uniqueAlertId(), "Control",
+                Severity.High), FinalStatus.Succeeded, null, List.of());
+        long failedBefore = sender.failedSends();
+
+        kafka.produce(String.class, MachineActionCompleted.class).fromRecords(
+                new ProducerRecord<>(SmtpDown.ACTIONS_RESULTS, event.kafkaKey(), event)).awaitCompletion();
+        await().atMost(Duration.ofSeconds(30)).until(() -> sender.failedSends() >= failedBefore + 2);
+
+        GreenMail greenMail = new GreenMail(new ServerSetup(SmtpDown.PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+        try {
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> !ReceivedMail.copiesFor(greenMail, event.eventId()).isEmpty());
+            // The same event again (a redelivery), then a control on the same partition: once it arrived, the
+            // redelivery was handled.
+            kafka.produce(String.class, MachineActionCompleted.class).fromRecords(
+                    new ProducerRecord<>(SmtpDown.ACTIONS_RESULTS, event.kafkaKey(), event),
+                    new ProducerRecord<>(SmtpDown.ACTIONS_RESULTS, control.kafkaKey(), control)).awaitCompletion();
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> !ReceivedMail.copiesFor(greenMail, control.eventId()).isEmpty());
+
+            List<ReceivedMail> copies = ReceivedMail.copiesFor(greenMail, event.eventId());
+            assertThat(ReceivedMail.distinctEmails(copies)).isEqualTo(1);
+            assertThat(copies).hasSize(1);
+        } finally {
+            greenMail.stop();
+        }
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

@@ -117,9 +117,9 @@ class NotificationServiceTest {
         Notification notification = service.forActionResult(release).orElseThrow();
 
         assertThat(notification.subject()).isEqualTo("[MDE Response] Unisolate Succeeded: " + Samples.MACHINE_ID);
-        assertThat(notification.view().alert().title()).contains(releaseId.toString());
-        assertThat(notification.view().alert().alertUrl()).isNull();
-        assertThat(notification.view().alert().machineUrl()).endsWith("/machines/" + Samples.MACHINE_ID);
+        assertThat(((ActionResultView) notification.view()).alert().title()).contains(releaseId.toString());
+        assertThat(((ActionResultView) notification.view()).alert().alertUrl()).isNull();
+        assertThat(((ActionResultView) notification.view()).alert().machineUrl()).endsWith("/machines/" + Samples.MACHINE_ID);
     }
 
     @Test

@@ -35,6 +35,26 @@ public record ReceivedMail(MimeMessage message) {
         return header(message, name);
     }
 
+    /** The addresses of {@code type} (CC, BCC, ...), empty when there is none. */
+    public List<String> recipients(jakarta.mail.Message.RecipientType type) {
+        try {
+            jakarta.mail.Address[] addresses = message.getRecipients(type);
+            return addresses == null ? List.of() : Arrays.stream(addresses).map(Object::toString).toList();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The names of every header, in order, duplicates included. */
+    public List<String> headerNames() {
+        try {
+            return java.util.Collections.list(message.getAllHeaders()).stream().map(jakarta.mail.Header::getName)
+                    .toList();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String subject() {
         try {
             return message.getSubject();

@@ -22,6 +22,36 @@ public record TestConfig(Optional<List<String>> recipients, String from, String 
         return new TestConfig(recipients, address, portalBaseUrl, sendTimeout);
     }
 
+    @Override
+    public int digestThreshold() {
+        return 20;
+    }
+
+    @Override
+    public Duration digestWindow() {
+        return Duration.ofMinutes(10);
+    }
+
+    @Override
+    public int maxAttempts() {
+        return 5;
+    }
+
+    @Override
+    public Duration retryInitial() {
+        return Duration.ofSeconds(1);
+    }
+
+    @Override
+    public Duration retryMax() {
+        return Duration.ofMinutes(1);
+    }
+
+    @Override
+    public String sentLogTopic() {
+        return "defender.internal.notifier.sent-log";
+    }
+
     public TestConfig withPortalBaseUrl(String url) {
         return new TestConfig(recipients, from, url, sendTimeout);
     }

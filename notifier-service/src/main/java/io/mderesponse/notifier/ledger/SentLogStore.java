@@ -1,0 +1,13 @@
+package io.mderesponse.notifier.ledger;
+
+import java.util.function.BiConsumer;
+
+/** Where the sent-log lives: a compacted Kafka topic in production, memory in unit tests. */
+public interface SentLogStore {
+
+    /** Writes one entry and returns only once it is durable (the broker acknowledged it). */
+    void write(String key, SentEntry entry);
+
+    /** Passes every entry written since the last call (by this or another instance), in log order. */
+    void catchUp(BiConsumer<String, SentEntry> apply);
+}
