@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** How the alert poller asks Defender for new alerts. */
+/** How the alert poller asks Defender for new alerts, who polls, and what it remembers. */
 @ConfigMapping(prefix = "poller")
 public interface PollerConfig {
 
@@ -14,16 +14,40 @@ public interface PollerConfig {
 
     /**
      * How far before the watermark each poll starts again, so alerts that become visible late (Defender's
-     * ingestion lag) are still found; ids already published are skipped.
+     * ingestion lag) are still found; ids already published are skipped. Must exceed the longest ingestion
+     * delay plus the clock difference between Defender and this service.
      */
     @WithDefault("5m")
     Duration overlap();
 
-    /** Alerts per page ({@code $top}); 1 to 10,000, Defender's maximum. */
+    /** Alerts per page ({@code $top}); 2 to 10,000, Defender's maximum (each page re-reads one alert). */
     @WithDefault("500")
     int pageSize();
 
     /** How far back the very first poll looks, when Kafka holds no watermark yet. */
     @WithDefault("1h")
     Duration initialLookback();
+
+    /**
+     * How long the active poller may be silent before a standby takes over: the {@code session.timeout.ms} of
+     * the leadership consumer. The broker accepts 6s to 30m by default. A standby takes over within
+     * {@code interval} plus this.
+     */
+    @WithDefault("10s")
+    Duration sessionTimeout();
+
+    /**
+     * How long an alert id is remembered after its last change (measured against the watermark). Older ids are
+     * deleted from the state topic; an alert unchanged for longer that changes again is not announced again.
+     * Must be longer than {@code overlap}.
+     */
+    @WithDefault("30d")
+    Duration seenRetention();
+
+    /**
+     * The active poller reports readiness DOWN when no poll has completed for this long, and liveness DOWN when
+     * one poll has been running for this long (a stuck poll thread).
+     */
+    @WithDefault("10m")
+    Duration unhealthyAfter();
 }

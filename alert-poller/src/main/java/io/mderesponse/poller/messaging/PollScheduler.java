@@ -1,33 +1,44 @@
 package io.mderesponse.poller.messaging;
 
 import io.mderesponse.contracts.topic.Topics;
-import io.mderesponse.defender.client.DefenderClient;
 import io.mderesponse.defender.client.error.DefenderApiException;
-import io.mderesponse.defender.client.error.DefenderMalformedResponseException;
+import io.mderesponse.poller.client.DefenderAlertPages;
+import io.mderesponse.poller.client.MalformedAlertListException;
 import io.mderesponse.poller.config.PollerConfig;
+import io.mderesponse.poller.health.PollerMetrics;
+import io.mderesponse.poller.health.PollerStatus;
 import io.mderesponse.poller.service.AlertPoller;
 import io.mderesponse.poller.service.PollResult;
+import io.mderesponse.poller.service.PollSummary;
 import io.mderesponse.poller.state.PollerState;
 import io.mderesponse.poller.state.PollerStateStore;
 import io.mderesponse.service.topics.TopicNames;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.ProcessingException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.common.KafkaException;
 import org.jboss.logging.Logger;
 
 /**
- * Runs a poll every {@code poller.interval}: reads the state from Kafka on the first run, asks Defender, and
- * publishes the result in one transaction. Only a committed transaction advances the in-memory state; a
- * failed poll changes nothing and the next one starts from the same watermark.
+ * Runs a poll every {@code poller.interval} on the active replica only. Becoming active creates the
+ * transactional producer (which fences any former leader's producer and ends its open transaction) and only
+ * then reads the state, so the state read includes everything any earlier leader committed. Each page of a
+ * poll is committed with its state in one transaction; the in-memory state moves only after a commit.
+ *
+ * <p>A Kafka failure (a fenced producer, a commit in doubt after a broker restart) closes the producer and
+ * drops the in-memory state: the next poll creates a new producer and reads the state again, which resolves
+ * any doubt. A failed Defender call changes nothing; the next poll starts from the same watermark.
  */
 @ApplicationScoped
 public class PollScheduler {
@@ -39,62 +50,158 @@ public class PollScheduler {
     private final Map<String, Object> kafkaConfig;
     private final String alertsTopic;
     private final String deadLetterTopic;
+    private final PollerLeadership leadership;
+    private final PollerMetrics metrics;
+    private final PollerStatus status;
     private final Clock clock = Clock.systemUTC();
-    private final AtomicReference<Instant> lastSuccess = new AtomicReference<>();
     private PollerState state;
     private TransactionalPublisher publisher;
+    private int lastDeadLetteredAnswer;
 
-    public PollScheduler(DefenderClient defender, PollerConfig config, TopicNames names,
-            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
-        if (config.pageSize() < 1 || config.pageSize() > 10_000) {
-            throw new ConfigurationException("poller.page-size must be 1 to 10000 (Defender's maximum $top), not "
-                    + config.pageSize(), Set.of("poller.page-size"));
+    public PollScheduler(DefenderAlertPages pages, PollerConfig config, TopicNames names, PollerMetrics metrics,
+            PollerStatus status, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+        if (config.pageSize() < 2 || config.pageSize() > 10_000) {
+            throw new ConfigurationException("poller.page-size must be 2 to 10000 (Defender's maximum $top; each "
+                    + "page re-reads one alert), not " + config.pageSize(), Set.of("poller.page-size"));
         }
-        this.poller = new AlertPoller(defender::listAlerts, config.overlap(), config.initialLookback(),
+        if (config.seenRetention().compareTo(config.overlap()) <= 0) {
+            throw new ConfigurationException("poller.seen-retention (" + config.seenRetention() + ") must be longer "
+                    + "than poller.overlap (" + config.overlap() + "): ids in the overlap must be remembered",
+                    Set.of("poller.seen-retention", "poller.overlap"));
+        }
+        this.poller = new AlertPoller(pages, config.overlap(), config.initialLookback(), config.seenRetention(),
                 config.pageSize());
         this.store = new PollerStateStore(names.nameOf(Topics.POLLER_STATE));
         this.kafkaConfig = kafkaConfig;
         this.alertsTopic = names.nameOf(Topics.ALERTS_NEW);
         this.deadLetterTopic = names.nameOf(Topics.ALERT_POLLER_DLQ);
+        this.leadership = new PollerLeadership(kafkaConfig, names, config);
+        this.metrics = metrics;
+        this.status = status;
+        metrics.activeGauge(leadership::isActive);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        leadership.start();
     }
 
     @Scheduled(every = "${poller.interval}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void pollOnce() {
+        if (!leadership.isActive()) {
+            standBy();
+            return;
+        }
+        Instant start = clock.instant();
+        status.pollStarted(start);
+        Timer.Sample sample = metrics.startPoll();
+        boolean success = false;
         try {
-            if (state == null) {
-                publisher = publisher != null ? publisher
-                        : new TransactionalPublisher(kafkaConfig, alertsTopic, deadLetterTopic, store);
-                state = store.load(kafkaConfig);
-                LOG.infof("Poller state loaded: watermark=%s, %d alerts already published",
-                        state.watermark().map(Instant::toString).orElse("none"), state.seenCount());
+            prepare();
+            PollSummary summary = poller.poll(state, start, this::commit);
+            success = true;
+            if (summary.published() > 0 || summary.rejected() > 0 || summary.forgotten() > 0
+                    || summary.restarts() > 0) {
+                LOG.infof("Poll published %d events (%d alerts read in %d pages, %d rejected, %d duplicates, "
+                        + "%d ids forgotten, %d restarts), watermark=%s", summary.published(), summary.alertsRead(),
+                        summary.pages(), summary.rejected(), summary.duplicates(), summary.forgotten(),
+                        summary.restarts(), state.watermark().map(Instant::toString).orElse("none"));
             }
-            PollResult result = poller.poll(state, clock.instant());
-            publisher.publish(result);
-            state.apply(result.update());
-            lastSuccess.set(clock.instant());
-            if (!result.events().isEmpty() || !result.rejected().isEmpty()) {
-                LOG.infof("Poll published %d events (%d alerts read in %d pages, %d rejected), watermark=%s",
-                        result.events().size(), result.alertsRead(), result.pages(), result.rejected().size(),
-                        state.watermark().map(Instant::toString).orElse("none"));
+        } catch (MalformedAlertListException e) {
+            metrics.apiError("malformed", "MalformedAlertList");
+            deadLetterOnce(e);
+        } catch (DefenderApiException e) {
+            metrics.apiError(Integer.toString(e.httpStatus()), e.getClass().getSimpleName());
+            LOG.warnf("Poll failed, the next poll starts from the committed watermark: %s", e.getMessage());
+        } catch (WebApplicationException | ProcessingException e) {
+            metrics.apiError(e instanceof WebApplicationException web ? Integer.toString(web.getResponse().getStatus())
+                    : "0", e.getClass().getSimpleName());
+            LOG.warnf("Reading a malformed page again failed; the next poll starts over: %s", e.getMessage());
+        } catch (KafkaException e) {
+            LOG.warnf("Kafka failed during the poll (%s: %s); closing the producer, the state is read again "
+                    + "before the next poll", e.getClass().getSimpleName(), e.getMessage());
+            reset();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Poll failed; the state is read again before the next poll");
+            reset();
+        } finally {
+            metrics.pollEnded(sample, success);
+            status.pollEnded(clock.instant(), success);
+            if (state != null) {
+                status.state(state.watermark(), state.seenCount());
             }
-        } catch (DefenderMalformedResponseException e) {
-            LOG.errorf("Defender's alert list could not be read (%s); it goes to %s, the watermark stays",
-                    e.reason(), deadLetterTopic);
-            publisher.deadLetter(e.getMessage(), e.reason());
-        } catch (DefenderApiException | KafkaException e) {
-            LOG.warnf("Poll failed, nothing advanced; the next poll starts from the same watermark: %s",
-                    e.getMessage());
         }
     }
 
-    /** When the last poll was committed; null before the first. */
-    public Instant lastSuccess() {
-        return lastSuccess.get();
+    private void prepare() {
+        if (publisher == null) {
+            // First the producer: its initTransactions fences a former leader and completes its transaction.
+            publisher = new TransactionalPublisher(kafkaConfig, alertsTopic, deadLetterTopic, store);
+            state = null;
+        }
+        if (state == null) {
+            state = store.load(kafkaConfig);
+            LOG.infof("Active poller: state loaded, watermark=%s, %d alerts remembered",
+                    state.watermark().map(Instant::toString).orElse("none"), state.seenCount());
+        }
+    }
+
+    private void commit(PollResult page) {
+        publisher.publish(page);
+        metrics.committed(page);
+    }
+
+    private void deadLetterOnce(MalformedAlertListException e) {
+        int answer = (e.reason() + e.body()).hashCode();
+        if (answer == lastDeadLetteredAnswer) {
+            LOG.warnf("Defender's alert list is still unreadable (%s); already dead-lettered", e.reason());
+            return;
+        }
+        LOG.errorf("Defender's alert list could not be read (%s); it goes to %s, the watermark stays", e.reason(),
+                deadLetterTopic);
+        try {
+            publisher.deadLetter(e.body(), e.reason());
+            lastDeadLetteredAnswer = answer;
+            metrics.deadLettered();
+        } catch (KafkaException kafka) {
+            LOG.warnf("Could not dead-letter the answer: %s", kafka.getMessage());
+            reset();
+        }
+    }
+
+    /** Not (or no longer) the active replica: let go of the producer and the state. */
+    private void standBy() {
+        if (publisher != null || state != null) {
+            LOG.info("Standing by: another replica polls");
+            close(true);
+        }
+    }
+
+    private void reset() {
+        metrics.producerReset();
+        close(false);
+    }
+
+    private void close(boolean gracefully) {
+        if (publisher != null) {
+            publisher.close(gracefully);
+        }
+        publisher = null;
+        state = null;
+    }
+
+    /** Since when this replica polls; null on a standby. */
+    public Instant activeSince() {
+        return leadership.activeSince();
+    }
+
+    public boolean leadershipRunning() {
+        return leadership.isRunning();
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        if (publisher != null) {
-            publisher.close();
+        leadership.close();
+        synchronized (this) {
+            close(true);
         }
     }
 }

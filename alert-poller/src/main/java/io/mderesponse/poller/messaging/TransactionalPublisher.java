@@ -7,6 +7,7 @@ import io.mderesponse.poller.service.PollResult;
 import io.mderesponse.poller.state.PollerState;
 import io.mderesponse.poller.state.PollerStateStore;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -29,6 +30,8 @@ public final class TransactionalPublisher implements AutoCloseable {
     /** Kept stable: a new id would let a zombie poller's open transaction survive a restart. */
     public static final String TRANSACTIONAL_ID = Services.ALERT_POLLER;
     public static final String DEAD_LETTER_REASON = "dead-letter-reason";
+    /** Below Kafka's default 1 MB record limit, with room for the headers. */
+    static final int MAX_DEAD_LETTER_CHARS = 200_000;
 
     private final KafkaProducer<String, byte[]> producer;
     private final JsonEventSerializer<AlertNewEvent> serializer = new JsonEventSerializer<>(Services.ALERT_POLLER);
@@ -60,13 +63,14 @@ public final class TransactionalPublisher implements AutoCloseable {
             }
             for (PollResult.RejectedAlert rejected : result.rejected()) {
                 RecordHeaders headers = new RecordHeaders();
-                headers.add(DEAD_LETTER_REASON, rejected.reason().getBytes(StandardCharsets.UTF_8));
+                headers.add(DEAD_LETTER_REASON, io.mderesponse.defender.client.error.ErrorDetails.clean(rejected.reason())
+                        .getBytes(StandardCharsets.UTF_8));
                 producer.send(new ProducerRecord<String, byte[]>(deadLetterTopic, null, (String) null,
                         rejected.json().getBytes(StandardCharsets.UTF_8), headers));
             }
             for (ProducerRecord<String, String> state : store.records(result.update())) {
                 producer.send(new ProducerRecord<>(state.topic(), state.key(),
-                        state.value().getBytes(StandardCharsets.UTF_8)));
+                        state.value() == null ? null : state.value().getBytes(StandardCharsets.UTF_8)));
             }
             producer.commitTransaction();
         } catch (KafkaException e) {
@@ -75,10 +79,16 @@ public final class TransactionalPublisher implements AutoCloseable {
         }
     }
 
-    /** Writes a whole answer the poller could not read to its dead letter topic, with the reason. */
+    /**
+     * Writes a whole answer the poller could not read to its dead letter topic, with the reason; an answer above
+     * {@value #MAX_DEAD_LETTER_CHARS} characters is cut, and the reason says so.
+     */
     public void deadLetter(String body, String reason) {
-        publish(new PollResult(java.util.List.of(), java.util.List.of(new PollResult.RejectedAlert(body, reason)),
-                PollerState.StateUpdate.empty(), 0, 0));
+        String kept = body.length() > MAX_DEAD_LETTER_CHARS ? body.substring(0, MAX_DEAD_LETTER_CHARS) : body;
+        String why = kept.length() < body.length() ? reason + " (answer cut to its first " + MAX_DEAD_LETTER_CHARS
+                + " of " + body.length() + " characters)" : reason;
+        publish(new PollResult(java.util.List.of(), java.util.List.of(new PollResult.RejectedAlert(kept, why)),
+                PollerState.StateUpdate.empty(), 0, 0, 0));
     }
 
     private void abortQuietly(KafkaException cause) {
@@ -89,8 +99,17 @@ public final class TransactionalPublisher implements AutoCloseable {
         }
     }
 
+    /** Closes the producer; after a failure without waiting, since its transaction is void anyway. */
+    public void close(boolean gracefully) {
+        try {
+            producer.close(gracefully ? Duration.ofSeconds(30) : Duration.ZERO);
+        } catch (KafkaException e) {
+            // A producer that already failed may fail to close; it holds nothing we need.
+        }
+    }
+
     @Override
     public void close() {
-        producer.close();
+        close(true);
     }
 }

@@ -15,9 +15,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * The poller's state on its compacted topic: one record per published alert ({@code alert:<id>}) and one for
+ * The poller's state on its compacted topic: one record per alert handled ({@code alert:<id>}) and one for
  * the watermark ({@code watermark}). Compaction keeps the latest of each, so reading the topic from the start
- * rebuilds the state after a restart.
+ * rebuilds the state after a restart; a forgotten id is a tombstone (null value), which compaction removes.
  */
 public final class PollerStateStore {
 
@@ -64,14 +64,22 @@ public final class PollerStateStore {
         List<ProducerRecord<String, String>> records = new java.util.ArrayList<>();
         update.seen().forEach((alertId, seen) -> records.add(
                 new ProducerRecord<>(topic, ALERT_KEY_PREFIX + alertId, EventJson.toJson(seen))));
+        update.forgotten().forEach(alertId -> records.add(
+                new ProducerRecord<>(topic, ALERT_KEY_PREFIX + alertId, null)));
         update.watermark().ifPresent(mark -> records.add(
                 new ProducerRecord<>(topic, WATERMARK_KEY, EventJson.toJson(new Watermark(mark)))));
         return records;
     }
 
     static PollerState.StateUpdate decode(String key, String value) {
-        if (key == null || value == null) {
+        if (key == null) {
             return PollerState.StateUpdate.empty();
+        }
+        if (value == null) {
+            return key.startsWith(ALERT_KEY_PREFIX)
+                    ? new PollerState.StateUpdate(Optional.empty(), Map.of(),
+                            java.util.Set.of(key.substring(ALERT_KEY_PREFIX.length())))
+                    : PollerState.StateUpdate.empty();
         }
         if (WATERMARK_KEY.equals(key)) {
             return new PollerState.StateUpdate(Optional.of(EventJson.fromJson(value, Watermark.class).watermark()),

@@ -18,6 +18,11 @@ import io.mderesponse.testsupport.kafka.KafkaBrokerResource;
 import io.mderesponse.testsupport.kafka.SharedKafkaBroker;
 import io.mderesponse.testsupport.kafka.TopicReader;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
@@ -89,6 +94,62 @@ class AlertPollerKafkaTest {
 
         assertThat(state).anySatisfy(record -> assertThat(record.key()).isEqualTo("watermark"));
         assertThat(state).anySatisfy(record -> assertThat(record.key()).isEqualTo("alert:" + alertId));
+    }
+
+    @Test
+    void theActiveReplicaReportsItsRoleAndProgressInHealthAndMetrics() throws Exception {
+        String alertId = TestIds.alertId();
+        simulator.addAlert(SampleData.alert(alertId, "Medium", null));
+        await().atMost(Duration.ofSeconds(60)).until(() -> eventsFor(alertId).size() == 1);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String ready = get(readiness);
+            assertThat(ready).contains("\"role\":\"active\"").contains("watermarkLagSeconds");
+            String prometheus = get(metrics);
+            assertThat(prometheus).contains("alert_poller_alerts_published_total{type=\"AlertDetected\"}")
+                    .contains("alert_poller_duplicates_suppressed_total")
+                    .contains("alert_poller_polls_total{outcome=\"success\"}")
+                    .contains("alert_poller_poll_duration_seconds_count")
+                    .contains("alert_poller_watermark_lag_seconds")
+                    // Gauges are only checked by name: Quarkus test apps of one JVM share the meter registry.
+                    .contains("alert_poller_active ");
+        });
+        assertThat(get(liveness)).contains("alert-poller-loop").contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void aFencedProducerIsReplacedAndTheStateReadAgainSoNothingIsPublishedTwice() throws Exception {
+        String before = TestIds.alertId();
+        simulator.addAlert(SampleData.alert(before, "High", null));
+        await().atMost(Duration.ofSeconds(60)).until(() -> eventsFor(before).size() == 1);
+
+        // Another producer with the poller's transactional id, as a new leader would create: the running one is fenced.
+        new TransactionalPublisher(Map.of("bootstrap.servers", SharedKafkaBroker.bootstrapServers()),
+                Topics.ALERTS_NEW.defaultName(), Topics.ALERT_POLLER_DLQ.defaultName(),
+                new io.mderesponse.poller.state.PollerStateStore(Topics.POLLER_STATE.defaultName())).close();
+        String after = TestIds.alertId();
+        simulator.addAlert(SampleData.alert(after, "High", null));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> eventsFor(after).size() == 1);
+        assertThat(get(metrics)).containsPattern("alert_poller_producer_resets_total [1-9]");
+        int polls = alertListCalls();
+        await().atMost(Duration.ofSeconds(60)).until(() -> alertListCalls() >= polls + 3);
+        assertThat(eventsFor(before)).hasSize(1);
+        assertThat(eventsFor(after)).hasSize(1);
+    }
+
+    @TestHTTPResource("/q/health/ready")
+    URI readiness;
+    @TestHTTPResource("/q/health/live")
+    URI liveness;
+    @TestHTTPResource("/q/metrics")
+    URI metrics;
+
+    private static String get(URI uri) throws Exception {
+        // Health answers are pretty-printed: compare without whitespace.
+        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return uri.getPath().contains("health") ? body.replaceAll("\\s", "") : body;
     }
 
     private List<ConsumerRecord<String, AlertNewEvent>> eventsFor(String alertId) {

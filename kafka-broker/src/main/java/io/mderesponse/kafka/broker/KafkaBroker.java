@@ -31,14 +31,17 @@ public final class KafkaBroker implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
-    private final Process process;
+    private volatile Process process;
     private final Path workDir;
     private final String bootstrapServers;
+    private final List<String> serverCommand;
+    private int starts = 1;
 
-    private KafkaBroker(Process process, Path workDir, String bootstrapServers) {
+    private KafkaBroker(Process process, Path workDir, String bootstrapServers, List<String> serverCommand) {
         this.process = process;
         this.workDir = workDir;
         this.bootstrapServers = bootstrapServers;
+        this.serverCommand = List.copyOf(serverCommand);
     }
 
     /** Starts a broker on free loopback ports with lean JVM settings, and waits until it is ready. */
@@ -75,7 +78,7 @@ public final class KafkaBroker implements AutoCloseable {
                     .redirectOutput(log.toFile())
                     .start();
             StaleBrokers.record(workDir, process.pid());
-            KafkaBroker broker = new KafkaBroker(process, workDir, "127.0.0.1:" + port);
+            KafkaBroker broker = new KafkaBroker(process, workDir, "127.0.0.1:" + port, command);
             broker.awaitReady(log);
             return broker;
         } catch (IOException e) {
@@ -102,18 +105,54 @@ public final class KafkaBroker implements AutoCloseable {
         return process.isAlive();
     }
 
+    /**
+     * Stops the broker with SIGTERM but keeps its data, ports and work directory, for {@link #startAgain()}:
+     * clients see the broker go away as in a broker restart.
+     */
+    public synchronized void stop() {
+        Process current = process;
+        current.destroy();
+        try {
+            if (!current.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                current.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            current.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Starts a stopped broker again on the same ports with the same data (no new cluster id, no formatting) and
+     * waits until it is ready. Its output goes to {@code broker-<n>.log} in the work directory.
+     */
+    public synchronized void startAgain() {
+        if (process.isAlive()) {
+            throw new IllegalStateException("The broker is running; stop() it first");
+        }
+        try {
+            Path log = workDir.resolve("broker-" + (++starts) + ".log");
+            process = new ProcessBuilder(serverCommand)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            StaleBrokers.record(workDir, process.pid());
+            awaitReady(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded Kafka broker again", e);
+        }
+    }
+
+    /** A broker restart: {@link #stop()}, then {@link #startAgain()} on the same ports and data. */
+    public void restart() {
+        stop();
+        startAgain();
+    }
+
     /** Stops the broker with SIGTERM (a controlled shutdown takes about a second), then removes its data. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        stop();
         StaleBrokers.deleteRecursively(workDir);
     }
 

@@ -1,0 +1,77 @@
+package io.mderesponse.poller.service;
+
+import io.mderesponse.contracts.defender.DefenderAlert;
+import io.mderesponse.contracts.serde.EventJson;
+import io.mderesponse.defender.client.query.AlertQuery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The alerts list as the real API answers it: {@code lastUpdateTime ge} filter, order by {@code lastUpdateTime}
+ * with a stable tie order, {@code $top}/{@code $skip}, alerts visible only from their ingestion time. A hook runs
+ * before each answer, so tests can change the data between two pages of one poll.
+ */
+final class FakeDefender implements AlertPages {
+
+    private static final Pattern SINCE = Pattern.compile("lastUpdateTime ge (\\S+)");
+
+    private final Map<String, Stored> alerts = new LinkedHashMap<>();
+    final List<AlertQuery> queries = new ArrayList<>();
+    Instant now = Instant.parse("2026-11-27T12:00:00Z");
+    Runnable beforeEachAnswer = () -> { };
+
+    record Stored(String id, String severity, Instant created, Instant updated, Instant visibleAt) {
+    }
+
+    void add(String id, String severity, Instant updated) {
+        add(id, severity, updated, updated);
+    }
+
+    void add(String id, String severity, Instant updated, Instant visibleAt) {
+        alerts.put(id, new Stored(id, severity, updated, updated, visibleAt));
+    }
+
+    void addCreated(String id, String severity, Instant created, Instant updated) {
+        alerts.put(id, new Stored(id, severity, created, updated, updated));
+    }
+
+    /** An update: the alert moves to {@code updated} (and to the end of the order). */
+    void update(String id, String severity, Instant updated) {
+        Stored old = alerts.get(id);
+        alerts.put(id, new Stored(id, severity, old.created(), updated, old.visibleAt()));
+    }
+
+    List<String> ids() {
+        return List.copyOf(alerts.keySet());
+    }
+
+    @Override
+    public List<PageEntry> fetch(AlertQuery query) {
+        queries.add(query);
+        beforeEachAnswer.run();
+        Matcher since = SINCE.matcher(query.filter().orElseThrow());
+        Instant from = since.find() ? Instant.parse(since.group(1)) : Instant.MIN;
+        List<Stored> matched = alerts.values().stream()
+                .filter(a -> !a.visibleAt().isAfter(now))
+                .filter(a -> !a.updated().isBefore(from))
+                .sorted(Comparator.comparing(Stored::updated).thenComparing(Stored::created)
+                        .thenComparing(Stored::id))
+                .toList();
+        int skip = query.skip().orElse(0);
+        int top = query.top().orElseThrow();
+        return matched.subList(Math.min(skip, matched.size()), Math.min(skip + top, matched.size())).stream()
+                .map(a -> PageEntry.of(alert(a.id(), a.severity(), a.created(), a.updated()))).toList();
+    }
+
+    static DefenderAlert alert(String id, String severity, Instant created, Instant updated) {
+        return EventJson.fromJson("""
+                {"id":"%s","severity":"%s","title":"t","alertCreationTime":"%s","lastUpdateTime":"%s"}
+                """.formatted(id, severity, created, updated), DefenderAlert.class);
+    }
+}
