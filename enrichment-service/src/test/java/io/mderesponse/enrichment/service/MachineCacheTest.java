@@ -3,18 +3,15 @@ package io.mderesponse.enrichment.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mderesponse.contracts.defender.DefenderMachine;
-import java.time.Clock;
+import io.mderesponse.testsupport.time.ManualClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class MachineCacheTest {
 
     private static final String MACHINE = "1e5bc9d7e413ddd7902c2932e418702b84d0cc07";
 
-    private final MovableClock clock = new MovableClock();
+    private final ManualClock clock = new ManualClock();
 
     @Test
     void aMachineIsReusedUntilItsTimeToLiveEnds() {
@@ -48,26 +45,4 @@ class MachineCacheTest {
         assertThat(cache.contains(MACHINE)).isFalse();
     }
 
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 }

@@ -18,6 +18,7 @@ import io.mderesponse.response.state.RequestProgress;
 import io.mderesponse.response.testing.Fakes;
 import io.mderesponse.response.testing.RequestsAndResults;
 import io.mderesponse.testsupport.defender.TestIds;
+import io.mderesponse.testsupport.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ class RequestHandlerTest {
 
     private static final Duration GRACE = Duration.ofMinutes(2);
 
-    private final Fakes.ManualClock clock = new Fakes.ManualClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T10:00:00Z"));
     private final Fakes.State state = new Fakes.State();
     private final Fakes.Results results = new Fakes.Results();
     private final Fakes.Defender defender = new Fakes.Defender();

@@ -11,11 +11,7 @@ import io.mderesponse.response.state.RequestIntent;
 import io.mderesponse.response.state.RequestProgress;
 import io.mderesponse.response.state.ResponseState;
 import io.mderesponse.response.state.StateWriter;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -37,29 +33,6 @@ public final class Fakes {
                 type + " machine", null, List.of(), 0);
     }
 
-    /** A clock that moves only when told. */
-    public static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T10:00:00Z");
-
-        public void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     /** The state topics as a table with increasing offsets; every write is counted. */
     public static final class State implements StateWriter {

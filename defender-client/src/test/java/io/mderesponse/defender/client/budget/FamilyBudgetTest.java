@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mderesponse.defender.client.ApiFamily;
+import io.mderesponse.testsupport.time.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ class FamilyBudgetTest {
 
     private static final Duration WINDOW = Duration.ofSeconds(10);
 
-    private final MutableClock clock = new MutableClock();
+    private final ManualClock clock = new ManualClock();
 
     private FamilyBudget budget(int perMinute, int perHour, double reserve) {
         return new FamilyBudget(ApiFamily.ALERTS, new FamilyLimit(perMinute, perHour), WINDOW, reserve, clock);
