@@ -10,9 +10,7 @@ import io.mderesponse.response.testing.RequestsAndResults;
 import io.mderesponse.response.testing.ShortWindowsProfile;
 import io.mderesponse.testsupport.defender.CallFilter;
 import io.mderesponse.testsupport.defender.DefenderSimulatorResource;
-import io.mderesponse.testsupport.defender.SampleData;
 import io.mderesponse.testsupport.defender.SimulatorAdmin;
-import io.mderesponse.testsupport.defender.TestIds;
 import io.mderesponse.testsupport.kafka.KafkaBrokerResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -83,7 +81,7 @@ class ActionOutcomesKafkaTest {
 
     @Test
     void anIsolationWhileAnotherIsPendingIsReportedAsAlreadyPendingNamingThePendingAction() throws Exception {
-        String machineId = knownMachine();
+        String machineId = simulator.addSampleMachine();
         simulator.setActionBehaviour(machineId, "Succeeded", "60s");
         String analystsAction = isolateAsAnAnalystWould(machineId);
         MachineActionRequested request = RequestsAndResults.isolation(machineId);
@@ -99,7 +97,7 @@ class ActionOutcomesKafkaTest {
     }
 
     private MachineActionCompleted outcomeOf(String outcome, String delay) {
-        String machineId = knownMachine();
+        String machineId = simulator.addSampleMachine();
         simulator.setActionBehaviour(machineId, outcome, delay);
         MachineActionRequested request = RequestsAndResults.isolation(machineId);
         kafka.publish(request);
@@ -109,11 +107,6 @@ class ActionOutcomesKafkaTest {
         return completed;
     }
 
-    private String knownMachine() {
-        String machineId = TestIds.machineId();
-        simulator.addMachine(SampleData.machine(machineId, "ws-" + machineId.substring(0, 6) + ".contoso.com"));
-        return machineId;
-    }
 
     /** Another party (an analyst in the portal) isolates the machine first; answers its action id. */
     private String isolateAsAnAnalystWould(String machineId) throws Exception {

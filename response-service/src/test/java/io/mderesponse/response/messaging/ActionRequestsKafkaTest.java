@@ -12,7 +12,6 @@ import io.mderesponse.response.testing.RequestsAndResults;
 import io.mderesponse.response.testing.ShortWindowsProfile;
 import io.mderesponse.testsupport.defender.CallFilter;
 import io.mderesponse.testsupport.defender.DefenderSimulatorResource;
-import io.mderesponse.testsupport.defender.SampleData;
 import io.mderesponse.testsupport.defender.SimulatorAdmin;
 import io.mderesponse.testsupport.defender.SimulatorCall;
 import io.mderesponse.testsupport.defender.TestIds;
@@ -54,7 +53,7 @@ class ActionRequestsKafkaTest {
 
     @Test
     void anIsolationRequestIsOneIsolateCallWithTheRequestIdInTheCommentAndEndsSucceeded() {
-        String machineId = knownMachine();
+        String machineId = simulator.addSampleMachine();
         MachineActionRequested request = RequestsAndResults.isolation(machineId);
 
         kafka.publish(request);
@@ -73,7 +72,7 @@ class ActionRequestsKafkaTest {
 
     @Test
     void theSameRequestDeliveredFiveTimesIsOneIsolateCallAndOneResult() {
-        String machineId = knownMachine();
+        String machineId = simulator.addSampleMachine();
         MachineActionRequested request = RequestsAndResults.isolation(machineId);
 
         for (int i = 0; i < 5; i++) {
@@ -91,7 +90,7 @@ class ActionRequestsKafkaTest {
 
     @Test
     void anUnisolationRequestIsOneUnisolateCallAndEndsSucceeded() {
-        String machineId = knownMachine();
+        String machineId = simulator.addSampleMachine();
         MachineActionRequested request = RequestsAndResults.unisolation(machineId);
 
         kafka.publish(request);
@@ -116,7 +115,7 @@ class ActionRequestsKafkaTest {
 
     @Test
     void aRecordThatIsNoRequestGoesToTheDeadLetterTopicAndLaterRequestsStillRun() {
-        String machineId = knownMachine();
+        String machineId = simulator.addSampleMachine();
         MachineActionRequested request = RequestsAndResults.isolation(machineId);
         kafka.publishRaw(machineId, "{\"not\":\"a request\"}", request.correlationId());
 
@@ -127,11 +126,6 @@ class ActionRequestsKafkaTest {
         assertThat(kafka.deadLetters(request)).hasSize(1);
     }
 
-    private String knownMachine() {
-        String machineId = TestIds.machineId();
-        simulator.addMachine(SampleData.machine(machineId, "ws-" + machineId.substring(0, 6) + ".contoso.com"));
-        return machineId;
-    }
 
     private List<SimulatorCall> isolateCalls(String machineId, String action) {
         return simulator.calls(CallFilter.path("/api/machines/" + machineId + "/" + action).method("POST"));

@@ -10,11 +10,9 @@ import io.mderesponse.response.testing.RequestsAndResults;
 import io.mderesponse.response.testing.ShortWindowsProfile;
 import io.mderesponse.testsupport.defender.CallFilter;
 import io.mderesponse.testsupport.defender.DefenderSimulatorResource;
-import io.mderesponse.testsupport.defender.SampleData;
 import io.mderesponse.testsupport.defender.SimulatorAdmin;
 import io.mderesponse.testsupport.defender.SimulatorCall;
 import io.mderesponse.testsupport.defender.SimulatorFault;
-import io.mderesponse.testsupport.defender.TestIds;
 import io.mderesponse.testsupport.kafka.KafkaBrokerResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -66,7 +64,7 @@ class DefenderFailuresKafkaTest {
 
     @Test
     void aForbiddenIsolationTurnsReadinessDownKeepsTheRecordUncommittedAndGoesOnOnceAllowed() {
-        String machineId = knownMachine();
+        String machineId = simulator.addSampleMachine();
         String forbidden = simulator.addFault(SimulatorFault.status(isolatePath(machineId), 403, null));
         MachineActionRequested request = RequestsAndResults.isolation(machineId);
 
@@ -74,7 +72,7 @@ class DefenderFailuresKafkaTest {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> readiness().statusCode() == 503);
         assertThat(readiness().body()).contains("Machine.Isolate").contains(request.requestId().toString());
-        String otherMachine = knownMachine();
+        String otherMachine = simulator.addSampleMachine();
         MachineActionRequested later = RequestsAndResults.isolation(otherMachine);
         kafka.publish(later);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
@@ -95,7 +93,7 @@ class DefenderFailuresKafkaTest {
 
     @Test
     void aStormOfServerErrorsIsRetriedLaterAndNeverSentToTheDeadLetterTopic() {
-        String machineId = knownMachine();
+        String machineId = simulator.addSampleMachine();
         simulator.addFault(SimulatorFault.status(isolatePath(machineId), 500, 3));
         MachineActionRequested request = RequestsAndResults.isolation(machineId);
 
@@ -109,7 +107,7 @@ class DefenderFailuresKafkaTest {
 
     @Test
     void anIsolationWhoseAnswerIsLostIsFoundInDefendersListAndNotRequestedAgain() {
-        String machineId = knownMachine();
+        String machineId = simulator.addSampleMachine();
         // Defender acts on the call only after the client stopped waiting for the answer.
         simulator.addFault(SimulatorFault.latency(isolatePath(machineId), "2s", 1));
         MachineActionRequested request = RequestsAndResults.isolation(machineId);
@@ -126,7 +124,7 @@ class DefenderFailuresKafkaTest {
 
     @Test
     void anIsolationThatNeverReachedDefenderIsRequestedAgainOnlyAfterTheInFlightGrace() {
-        String machineId = knownMachine();
+        String machineId = simulator.addSampleMachine();
         // The call is dropped without an answer and without an action.
         simulator.addFault(SimulatorFault.hang(isolatePath(machineId), "300ms", 1));
         MachineActionRequested request = RequestsAndResults.isolation(machineId);
@@ -141,11 +139,6 @@ class DefenderFailuresKafkaTest {
         assertThat(simulator.machineIsolation(machineId).path("actionIds")).hasSize(1);
     }
 
-    private String knownMachine() {
-        String machineId = TestIds.machineId();
-        simulator.addMachine(SampleData.machine(machineId, "ws-" + machineId.substring(0, 6) + ".contoso.com"));
-        return machineId;
-    }
 
     private static String isolatePath(String machineId) {
         return "/api/machines/" + machineId + "/isolate";

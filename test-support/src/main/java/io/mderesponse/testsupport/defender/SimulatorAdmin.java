@@ -52,6 +52,13 @@ public final class SimulatorAdmin {
         return baseUrl;
     }
 
+    /** Adds a fresh sample workstation ({@link SampleData#machine}) with a new id, and answers that id. */
+    public String addSampleMachine() {
+        String machineId = TestIds.machineId();
+        addMachine(SampleData.machine(machineId, "ws-" + machineId.substring(0, 6) + ".contoso.com"));
+        return machineId;
+    }
+
     /** Adds or replaces a machine ({@code id}: 40 lowercase hex); answers it with defaults filled in. */
     public JsonNode addMachine(Object machine) {
         return send("POST", "/admin/machines", machine).get(0);
