@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code docker-compose.yml} runs what the repository builds: each service from its own module's
- * {@code Dockerfile.jvm}, after a healthy Kafka, configured only by settings the README documents.
+ * {@code Dockerfile.jvm}, under the image name Maven's {@code images} profile gives it, after a healthy Kafka,
+ * configured only by settings the README documents.
  */
 class DockerComposeTest {
 
@@ -60,6 +61,22 @@ class DockerComposeTest {
                 .as(module + " build context").isEqualTo(Path.of(module));
         assertThat(build.path("dockerfile").asText()).as(module + " dockerfile").isEqualTo(DOCKERFILE);
         assertThat(root.resolve(module).resolve(DOCKERFILE)).as(module + "'s Dockerfile.jvm").isRegularFile();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"alert-poller", "enrichment-service", "decision-service", "response-service",
+        "notifier-service", "defender-simulator"})
+    void every_service_runs_the_image_the_maven_images_profile_builds(String module) throws IOException {
+        assertThat(services.path(module).path("image").asText()).as(module + " image")
+                .isEqualTo(ImageNames.of(root, module));
+        assertThat(Files.readString(root.resolve(module).resolve("pom.xml"), StandardCharsets.UTF_8))
+                .as(module + " pom lets the images profile build it").contains("<image.skip>false</image.skip>");
+    }
+
+    @Test
+    void the_images_profile_builds_each_modules_dockerfile_under_the_name_compose_and_kubernetes_use() {
+        assertThat(ImageNames.dockerBuildArguments(root)).isEqualTo(
+                "build --file " + DOCKERFILE + " --tag ${image.prefix}/${project.artifactId}:${image.tag} .");
     }
 
     @ParameterizedTest

@@ -1,0 +1,495 @@
+package io.mderesponse.systemtests.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.mderesponse.contracts.topic.Services;
+import io.mderesponse.contracts.topic.Topics;
+import io.mderesponse.systemtests.config.ReadmeConfiguration;
+import io.mderesponse.systemtests.deploy.TopicsOfTheCode.Expected;
+import io.mderesponse.testsupport.process.ProjectLayout;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code deploy/k8s} deploys what the code needs: every manifest parses as Kubernetes objects (fabric8's model);
+ * every topic the code creates has a Strimzi {@code KafkaTopic} with the partitions and cleanup policy the code
+ * creates it with; every service runs non-root with probes, limits, its ConfigMap and its Secrets, configured only
+ * by documented settings; the rules are a directory mount; the example overlay patches only what the base has.
+ */
+class KubernetesManifestsTest {
+
+    private static final String DOCKERFILE = "src/main/docker/Dockerfile.jvm";
+    private static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(30);
+    /** The services whose module depends on defender-client: they need the tenant and the client secret. */
+    private static final String DEFENDER_CLIENT = "<artifactId>defender-client</artifactId>";
+
+    private static Path root;
+    private static Kustomization base;
+    private static Kustomization overlay;
+    private static List<HasMetadata> baseObjects;
+    private static ReadmeConfiguration readme;
+
+    @BeforeAll
+    static void read() {
+        root = ProjectLayout.root();
+        base = Kustomization.read(root.resolve("deploy/k8s/base"));
+        overlay = Kustomization.read(root.resolve("deploy/k8s/overlays/example"));
+        baseObjects = base.manifests();
+        readme = ReadmeConfiguration.read(root.resolve("README.md"));
+    }
+
+    @Test
+    void every_file_a_kustomization_names_exists_and_every_manifest_of_the_base_is_listed() throws IOException {
+        for (Kustomization kustomization : List.of(base, overlay)) {
+            List<Path> named = new ArrayList<>(kustomization.resources());
+            named.addAll(kustomization.patches());
+            assertThat(named).as(kustomization.dir() + " names files").isNotEmpty();
+            named.forEach(path -> assertThat(path).as("named in " + kustomization.dir()).exists());
+        }
+        Set<Path> listed = new HashSet<>(base.resources());
+        try (Stream<Path> files = Files.walk(base.dir())) {
+            List<Path> unlisted = files.filter(file -> file.toString().endsWith(".yaml"))
+                    .filter(file -> !file.getFileName().toString().equals("kustomization.yaml"))
+                    .map(Path::normalize).filter(file -> !listed.contains(file)).toList();
+            assertThat(unlisted).as("manifests in deploy/k8s/base that kustomization.yaml leaves out").isEmpty();
+        }
+    }
+
+    @Test
+    void every_manifest_parses_as_named_kubernetes_objects_without_duplicates() {
+        List<HasMetadata> all = new ArrayList<>(baseObjects);
+        overlay.resources().stream().filter(Files::isRegularFile).forEach(file -> all.addAll(Kustomization.parse(file)));
+        overlay.patches().forEach(file -> all.addAll(Kustomization.parse(file)));
+        assertThat(all).hasSizeGreaterThan(40);
+        for (HasMetadata object : all) {
+            assertThat(object.getApiVersion()).as("apiVersion of " + object.getKind()).isNotBlank();
+            assertThat(object.getMetadata().getName()).as("name of a " + object.getKind()).isNotBlank();
+        }
+        Map<String, Long> ids = baseObjects.stream().collect(Collectors.groupingBy(KubernetesManifestsTest::id,
+                TreeMap::new, Collectors.counting()));
+        assertThat(ids).as("objects of the base by kind/name").allSatisfy((id, count) -> assertThat(count).isOne());
+    }
+
+    @Test
+    void every_topic_the_code_creates_has_a_kafka_topic_with_its_partitions_and_cleanup_policy() {
+        Map<String, Expected> expected = TopicsOfTheCode.read(root);
+        // The derivation itself: all contracts topics and the dead letter topics of the consuming services.
+        assertThat(expected).containsKeys(Topics.HUNTING_RESULTS.defaultName(), Topics.POLLER_LEADERSHIP.defaultName(),
+                "defender.alerts.new.enrichment-service.dlq", "defender.actions.requested.response-service.retry");
+        Map<String, GenericKubernetesResource> declared = kafkaTopics();
+        assertThat(declared.keySet()).as("KafkaTopics in deploy/k8s/base/kafka/topics.yaml")
+                .containsExactlyInAnyOrderElementsOf(expected.keySet());
+        for (Expected topic : expected.values()) {
+            GenericKubernetesResource kafkaTopic = declared.get(topic.name());
+            assertThat(KubernetesManifestsTest.<Integer>field(kafkaTopic, "spec", "partitions"))
+                    .as("partitions of " + topic.name() + " (" + topic.why() + ")").isEqualTo(topic.partitions());
+            assertThat(KubernetesManifestsTest.<String>field(kafkaTopic, "spec", "config", "cleanup.policy"))
+                    .as("cleanup.policy of " + topic.name()).isEqualTo(topic.compacted() ? "compact" : "delete");
+            assertThat(kafkaTopic.getMetadata().getLabels()).as("cluster of " + topic.name())
+                    .containsEntry("strimzi.io/cluster", kafka().getMetadata().getName());
+        }
+    }
+
+    @Test
+    void topics_that_delete_keep_records_as_long_as_the_code_and_the_operators_need_them() {
+        Map<String, GenericKubernetesResource> declared = kafkaTopics();
+        declared.forEach((name, topic) -> {
+            Object retention = field(topic, "spec", "config", "retention.ms");
+            if ("compact".equals(field(topic, "spec", "config", "cleanup.policy"))) {
+                assertThat(retention).as(name + " is compacted: state, never deleted by time").isNull();
+                return;
+            }
+            assertThat(retention).as("retention.ms of " + name).isNotNull();
+            long retentionMs = Long.parseLong(retention.toString());
+            if (name.endsWith(".dlq")) {
+                assertThat(Duration.ofMillis(retentionMs)).as("dead letters wait for a redrive: " + name)
+                        .isGreaterThanOrEqualTo(DEAD_LETTER_RETENTION);
+            }
+        });
+        // The cap counts the claims of the last guard.cap-window: the budget log must keep at least that long.
+        Duration capWindow = duration(configMap("decision-service-config").getData().get("GUARD_CAP_WINDOW"));
+        long budgetRetention = Long.parseLong(field(declared.get(Topics.ISOLATION_BUDGET.defaultName()), "spec",
+                "config", "retention.ms").toString());
+        assertThat(Duration.ofMillis(budgetRetention)).isGreaterThan(capWindow.multipliedBy(2));
+    }
+
+    @Test
+    void kafka_runs_in_kraft_mode_on_a_node_pool_with_a_topic_operator_and_no_auto_created_topics() {
+        GenericKubernetesResource kafka = kafka();
+        assertThat(kafka.getMetadata().getAnnotations())
+                .containsEntry("strimzi.io/kraft", "enabled")
+                .containsEntry("strimzi.io/node-pools", "enabled");
+        List<GenericKubernetesResource> pools = generic("KafkaNodePool");
+        assertThat(pools).isNotEmpty();
+        for (GenericKubernetesResource pool : pools) {
+            assertThat(pool.getMetadata().getLabels()).containsEntry("strimzi.io/cluster",
+                    kafka.getMetadata().getName());
+        }
+        assertThat(pools.stream().flatMap(pool -> KubernetesManifestsTest.<List<String>>field(pool, "spec", "roles").stream()))
+                .contains("controller", "broker");
+        assertThat(KubernetesManifestsTest.<Object>field(kafka, "spec", "entityOperator", "topicOperator")).isNotNull();
+        assertThat(KubernetesManifestsTest.<Object>field(kafka, "spec", "kafka", "config", "auto.create.topics.enable"))
+                .isEqualTo(false);
+        int minIsr = KubernetesManifestsTest.<Integer>field(kafka, "spec", "kafka", "config", "min.insync.replicas");
+        int replication = KubernetesManifestsTest.<Integer>field(kafka, "spec", "kafka", "config", "default.replication.factor");
+        int brokers = pools.stream().filter(pool -> KubernetesManifestsTest.<List<String>>field(pool, "spec", "roles").contains("broker"))
+                .mapToInt(pool -> KubernetesManifestsTest.<Integer>field(pool, "spec", "replicas")).sum();
+        assertThat(replication).as("replication factor").isLessThanOrEqualTo(brokers).isGreaterThan(minIsr);
+    }
+
+    @Test
+    void every_service_module_runs_non_root_with_probes_limits_and_a_service_for_its_http_port() {
+        List<String> modules = serviceModules();
+        assertThat(modules).contains(Services.ALERT_POLLER, Services.ENRICHMENT, Services.DECISION,
+                Services.RESPONSE, Services.NOTIFIER);
+        for (String module : modules) {
+            Deployment deployment = object(Deployment.class, module);
+            PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+            Container container = onlyContainer(deployment);
+            String port = httpPort(module);
+
+            assertThat(container.getImage()).as(module + " image").isEqualTo(image(module));
+            assertThat(container.getPorts()).as(module + " ports")
+                    .anySatisfy(p -> {
+                        assertThat(p.getName()).isEqualTo("http");
+                        assertThat(p.getContainerPort()).isEqualTo(Integer.parseInt(port));
+                    });
+            assertProbe(module + " liveness", container.getLivenessProbe(), "/q/health/live");
+            assertProbe(module + " readiness", container.getReadinessProbe(), "/q/health/ready");
+
+            for (String resource : List.of("cpu", "memory")) {
+                Quantity request = container.getResources().getRequests().get(resource);
+                Quantity limit = container.getResources().getLimits().get(resource);
+                assertThat(request).as(module + " requests " + resource).isNotNull();
+                assertThat(limit).as(module + " limits " + resource).isNotNull();
+                assertThat(limit.getNumericalAmount()).as(module + " " + resource + " limit >= request")
+                        .isGreaterThanOrEqualTo(request.getNumericalAmount());
+            }
+
+            assertThat(pod.getSecurityContext().getRunAsNonRoot()).as(module + " pod runAsNonRoot").isTrue();
+            assertThat(pod.getSecurityContext().getRunAsUser()).as(module + " pod user").isNotNull().isNotZero();
+            var security = container.getSecurityContext();
+            assertThat(security.getRunAsNonRoot()).as(module + " runAsNonRoot").isTrue();
+            assertThat(security.getAllowPrivilegeEscalation()).as(module + " allowPrivilegeEscalation").isFalse();
+            assertThat(security.getReadOnlyRootFilesystem()).as(module + " readOnlyRootFilesystem").isTrue();
+            assertThat(security.getCapabilities().getDrop()).as(module + " drops capabilities").contains("ALL");
+            assertThat(container.getVolumeMounts()).as(module + " has a writable /tmp")
+                    .anySatisfy(mount -> assertThat(mount.getMountPath()).isEqualTo("/tmp"));
+
+            Service service = object(Service.class, module);
+            assertThat(service.getSpec().getSelector()).isEqualTo(deployment.getSpec().getSelector().getMatchLabels());
+            assertThat(service.getSpec().getPorts()).as(module + " Service ports").anySatisfy(p -> {
+                assertThat(p.getPort()).isEqualTo(Integer.parseInt(port));
+                assertThat(p.getTargetPort().getStrVal()).isEqualTo("http");
+            });
+        }
+    }
+
+    @Test
+    void every_service_reads_its_config_map_and_its_secrets_and_only_documented_settings() {
+        Map<String, Set<String>> secretKeys = overlaySecretKeys();
+        for (String module : serviceModules()) {
+            Container container = onlyContainer(object(Deployment.class, module));
+            List<String> configMaps = container.getEnvFrom().stream().map(EnvFromSource::getConfigMapRef)
+                    .filter(ref -> ref != null).map(ref -> ref.getName()).toList();
+            assertThat(configMaps).as(module + " envFrom ConfigMaps").contains(module + "-config");
+            for (String name : configMaps) {
+                ConfigMap configMap = configMap(name);
+                assertThat(configMap.getData()).as(name).isNotEmpty();
+                configMap.getData().keySet().forEach(variable -> assertThat(readme.documentsVariable(variable))
+                        .as(name + ": " + variable + " is a setting of the README's configuration section").isTrue());
+            }
+            assertThat(environment(module)).as(module + " Kafka").containsEntry("KAFKA_BOOTSTRAP_SERVERS",
+                    bootstrapServers());
+
+            Map<String, String> fromSecrets = new TreeMap<>();
+            for (EnvVar variable : container.getEnv()) {
+                assertThat(readme.documentsVariable(variable.getName())).as(module + ": " + variable.getName())
+                        .isTrue();
+                if (variable.getValueFrom() != null && variable.getValueFrom().getSecretKeyRef() != null) {
+                    var ref = variable.getValueFrom().getSecretKeyRef();
+                    fromSecrets.put(variable.getName(), ref.getName());
+                    assertThat(secretKeys.getOrDefault(ref.getName(), Set.of()))
+                            .as(module + ": secret " + ref.getName() + " of the example overlay has key " + ref.getKey())
+                            .contains(ref.getKey());
+                }
+            }
+            if (callsDefender(module)) {
+                assertThat(fromSecrets).as(module + " calls Defender").containsKey("DEFENDER_CLIENT_SECRET");
+                assertThat(configMaps).as(module + " calls Defender").contains("defender-api");
+                assertThat(environment(module)).containsKeys("DEFENDER_TENANT_ID", "DEFENDER_CLIENT_ID");
+            }
+            if (module.equals(Services.NOTIFIER)) {
+                assertThat(fromSecrets).as("SMTP password").containsKey("QUARKUS_MAILER_PASSWORD");
+            }
+            assertThat(environment(module).keySet()).as(module + ": secrets never in a ConfigMap")
+                    .doesNotContain("DEFENDER_CLIENT_SECRET", "QUARKUS_MAILER_PASSWORD");
+        }
+    }
+
+    @Test
+    void the_rules_are_a_config_map_mounted_as_a_directory_so_updates_reach_the_pod() {
+        Deployment decision = object(Deployment.class, Services.DECISION);
+        Container container = onlyContainer(decision);
+        String rulesPath = environment(Services.DECISION).get("RULES_PATH");
+        assertThat(rulesPath).as("RULES_PATH").isNotBlank();
+        VolumeMount mount = container.getVolumeMounts().stream()
+                .filter(m -> rulesPath.startsWith(m.getMountPath() + "/")).findFirst().orElseThrow(
+                        () -> new AssertionError("no volume mounted above RULES_PATH " + rulesPath));
+        assertThat(mount.getSubPath()).as("the rules mount must not be a subPath").isNull();
+        Volume volume = decision.getSpec().getTemplate().getSpec().getVolumes().stream()
+                .filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow();
+        ConfigMap rules = configMap(volume.getConfigMap().getName());
+        String file = rulesPath.substring(mount.getMountPath().length() + 1);
+        assertThat(rules.getData()).as("the rules ConfigMap holds " + file).containsKey(file);
+        assertThat(rules.getData().get(file)).contains("rules:", "id:", "when:");
+        for (String module : serviceModules()) {
+            assertThat(onlyContainer(object(Deployment.class, module)).getVolumeMounts())
+                    .as(module + ": no subPath mounts (they never see ConfigMap updates)")
+                    .allSatisfy(m -> assertThat(m.getSubPath()).isNull());
+        }
+    }
+
+    @Test
+    void the_example_overlay_patches_only_objects_of_the_base_and_retags_only_its_images() {
+        Set<String> baseIds = baseObjects.stream().map(KubernetesManifestsTest::id).collect(Collectors.toSet());
+        assertThat(overlay.patches()).isNotEmpty();
+        for (Path patch : overlay.patches()) {
+            for (HasMetadata object : Kustomization.parse(patch)) {
+                assertThat(baseIds).as(patch.getFileName() + " patches an object of the base").contains(id(object));
+            }
+        }
+        Set<String> baseImages = new HashSet<>();
+        for (String module : serviceModules()) {
+            String image = onlyContainer(object(Deployment.class, module)).getImage();
+            baseImages.add(image.substring(0, image.lastIndexOf(':')));
+        }
+        overlay.spec().path("images").forEach(image -> assertThat(baseImages).as("overlay images: entry")
+                .contains(image.path("name").asText()));
+        assertThat(overlay.spec().path("resources").toString()).contains("../../base");
+    }
+
+    @Test
+    void the_overlays_secrets_come_from_git_ignored_files_with_committed_examples() throws IOException {
+        List<Path> files = overlay.generatorFiles();
+        assertThat(files).isNotEmpty();
+        String gitignore = Files.readString(overlay.dir().resolve(".gitignore"), StandardCharsets.UTF_8);
+        for (Path file : files) {
+            assertThat(file.resolveSibling(file.getFileName() + ".example")).as("example of " + file).exists();
+            String relative = overlay.dir().relativize(file.getParent()).toString().replace('\\', '/');
+            assertThat(gitignore).as(".gitignore keeps " + file + " out of git").contains(relative + "/*.env");
+        }
+    }
+
+    @Test
+    void services_that_call_defender_divide_their_budget_by_their_replicas_in_the_base_and_the_overlay() {
+        for (String module : serviceModules()) {
+            if (!callsDefender(module) || module.equals(Services.ALERT_POLLER)) {
+                continue; // one active poller calls Defender, however many standbys run
+            }
+            int replicas = object(Deployment.class, module).getSpec().getReplicas();
+            String budgetReplicas = environment(module).getOrDefault("DEFENDER_BUDGET_REPLICAS", "1");
+            assertThat(Integer.parseInt(budgetReplicas)).as(module + " DEFENDER_BUDGET_REPLICAS in the base")
+                    .isEqualTo(replicas);
+
+            int overlayReplicas = patched(Deployment.class, module).map(d -> d.getSpec().getReplicas())
+                    .orElse(replicas);
+            String overlayBudget = patched(ConfigMap.class, module + "-config")
+                    .map(c -> c.getData().get("DEFENDER_BUDGET_REPLICAS")).orElse(budgetReplicas);
+            assertThat(Integer.parseInt(overlayBudget)).as(module + " DEFENDER_BUDGET_REPLICAS in the overlay")
+                    .isEqualTo(overlayReplicas);
+        }
+        assertThat(environment(Services.ALERT_POLLER).getOrDefault("DEFENDER_BUDGET_REPLICAS", "1")).isEqualTo("1");
+    }
+
+    // ---- helpers
+
+    private static void assertProbe(String what, Probe probe, String path) {
+        assertThat(probe).as(what).isNotNull();
+        assertThat(probe.getHttpGet().getPath()).as(what + " path").isEqualTo(path);
+        assertThat(probe.getHttpGet().getPort().getStrVal()).as(what + " port").isEqualTo("http");
+    }
+
+    /** The service modules of the repository: the services of the contracts that have a module with an image. */
+    static List<String> serviceModules() {
+        return Services.all().stream().filter(module -> Files.isRegularFile(root.resolve(module).resolve(DOCKERFILE)))
+                .toList();
+    }
+
+    /** The image a module's Deployment runs: the root pom's {@code images} profile's name for it. */
+    static String image(String module) {
+        return ImageNames.of(root, module);
+    }
+
+    private static boolean callsDefender(String module) {
+        try {
+            return Files.readString(root.resolve(module).resolve("pom.xml"), StandardCharsets.UTF_8)
+                    .contains(DEFENDER_CLIENT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String bootstrapServers() {
+        GenericKubernetesResource kafka = kafka();
+        List<Map<String, Object>> listeners = field(kafka, "spec", "kafka", "listeners");
+        Map<String, Object> plain = listeners.stream().filter(l -> Boolean.FALSE.equals(l.get("tls")))
+                .findFirst().orElseThrow();
+        return kafka.getMetadata().getName() + "-kafka-bootstrap:" + plain.get("port");
+    }
+
+    /** The environment a module's container gets from its ConfigMaps (later ones win, as in Kubernetes). */
+    private static Map<String, String> environment(String module) {
+        Map<String, String> env = new LinkedHashMap<>();
+        onlyContainer(object(Deployment.class, module)).getEnvFrom().stream()
+                .filter(source -> source.getConfigMapRef() != null)
+                .forEach(source -> env.putAll(configMap(source.getConfigMapRef().getName()).getData()));
+        return env;
+    }
+
+    private static Map<String, Set<String>> overlaySecretKeys() {
+        Map<String, Set<String>> keys = new TreeMap<>();
+        overlay.spec().path("secretGenerator").forEach(generator -> {
+            Set<String> names = new HashSet<>();
+            generator.path("envs").forEach(env -> {
+                Path file = overlay.dir().resolve(env.asText());
+                Path example = file.resolveSibling(file.getFileName() + ".example");
+                Properties properties = new Properties();
+                try (Reader reader = Files.newBufferedReader(Files.exists(file) ? file : example,
+                        StandardCharsets.UTF_8)) {
+                    properties.load(reader);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                names.addAll(properties.stringPropertyNames());
+            });
+            generator.path("literals").forEach(literal -> names.add(literal.asText().split("=", 2)[0]));
+            keys.put(generator.path("name").asText(), names);
+        });
+        return keys;
+    }
+
+    /** The overlay's patch of an object, if it has one. */
+    private static <T extends HasMetadata> Optional<T> patched(Class<T> type, String name) {
+        return overlay.patches().stream().flatMap(patch -> Kustomization.parse(patch).stream())
+                .filter(type::isInstance).map(type::cast)
+                .filter(object -> object.getMetadata().getName().equals(name)).findFirst();
+    }
+
+    private static Container onlyContainer(Deployment deployment) {
+        List<Container> containers = deployment.getSpec().getTemplate().getSpec().getContainers();
+        assertThat(containers).as(deployment.getMetadata().getName() + " containers").hasSize(1);
+        return containers.get(0);
+    }
+
+    private static ConfigMap configMap(String name) {
+        return object(ConfigMap.class, name);
+    }
+
+    private static <T extends HasMetadata> T object(Class<T> type, String name) {
+        return baseObjects.stream().filter(type::isInstance).map(type::cast)
+                .filter(object -> object.getMetadata().getName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("deploy/k8s/base has no " + type.getSimpleName() + " " + name));
+    }
+
+    private static GenericKubernetesResource kafka() {
+        List<GenericKubernetesResource> kafkas = generic("Kafka");
+        assertThat(kafkas).as("Kafka resources").hasSize(1);
+        return kafkas.get(0);
+    }
+
+    private static Map<String, GenericKubernetesResource> kafkaTopics() {
+        Map<String, GenericKubernetesResource> topics = new TreeMap<>();
+        for (GenericKubernetesResource topic : generic("KafkaTopic")) {
+            String name = Optional.ofNullable(KubernetesManifestsTest.<String>field(topic, "spec", "topicName"))
+                    .orElse(topic.getMetadata().getName());
+            assertThat(topics.put(name, topic)).as("KafkaTopic " + name + " declared once").isNull();
+        }
+        return topics;
+    }
+
+    private static List<GenericKubernetesResource> generic(String kind) {
+        return baseObjects.stream().filter(object -> kind.equals(object.getKind()))
+                .filter(GenericKubernetesResource.class::isInstance).map(GenericKubernetesResource.class::cast)
+                .filter(object -> object.getApiVersion().startsWith("kafka.strimzi.io/")).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T field(GenericKubernetesResource resource, String... path) {
+        Object value = resource.getAdditionalProperties();
+        for (String key : path) {
+            if (!(value instanceof Map<?, ?> map)) {
+                return null;
+            }
+            value = map.get(key);
+        }
+        return (T) value;
+    }
+
+    private static String id(HasMetadata object) {
+        return object.getKind() + "/" + object.getMetadata().getName();
+    }
+
+    private static String httpPort(String module) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(
+                root.resolve(module).resolve("src/main/resources/application.properties"), StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties.getProperty("quarkus.http.port", "8080");
+    }
+
+    /** {@code 1h}, {@code 30m}, {@code 10s}, {@code 2d}, or ISO-8601, as the services accept them. */
+    private static Duration duration(String value) {
+        if (value.startsWith("P") || value.startsWith("p")) {
+            return Duration.parse(value);
+        }
+        long amount = Long.parseLong(value.substring(0, value.length() - 1));
+        switch (value.charAt(value.length() - 1)) {
+            case 'd':
+                return Duration.ofDays(amount);
+            case 'h':
+                return Duration.ofHours(amount);
+            case 'm':
+                return Duration.ofMinutes(amount);
+            case 's':
+                return Duration.ofSeconds(amount);
+            default:
+                throw new IllegalArgumentException("Not a duration: " + value);
+        }
+    }
+}
