@@ -94,4 +94,10 @@ class QueryFileTest {
                   - {id: x, query: DeviceEvents, cron: "every minute", lookback: 1h}
                 """, "q.yaml")).hasMessageContaining("not a Quartz cron expression");
     }
+
+    @Test
+    void theSampleFileOfTheLocalRunAndComposeIsValid() {
+        assertThat(QueryFile.load(java.nio.file.Path.of("samples/queries.yaml"))).extracting(HuntingQuery::id)
+                .containsExactly("lateral-tool", "encoded-powershell");
+    }
 }
