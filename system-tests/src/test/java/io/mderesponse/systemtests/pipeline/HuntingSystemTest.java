@@ -175,9 +175,9 @@ class HuntingSystemTest {
         }
         assertThat(emails).singleElement().satisfies(email -> {
             assertThat(email.getSubject()).contains("Succeeded").doesNotContain("null");
-            String body = String.valueOf(email.getContent() instanceof jakarta.mail.Multipart multipart
-                    ? multipart.getBodyPart(0).getContent() : email.getContent());
-            assertThat(body).contains(device).contains("lateral-tool:").doesNotContain("null");
+            String body = plainText(email);
+            assertThat(body).contains("Isolate Succeeded: " + device)
+                    .contains("No alert: hunting row or release lateral-tool:").doesNotContain("null");
         });
     }
 
@@ -246,5 +246,15 @@ class HuntingSystemTest {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(scheduler.baseUrl() + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString());
         return response.body();
+    }
+
+    private static String plainText(MimeMessage email) throws Exception {
+        jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) email.getContent();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            if (multipart.getBodyPart(i).isMimeType("text/plain")) {
+                return multipart.getBodyPart(i).getContent().toString();
+            }
+        }
+        throw new AssertionError("The email has no text/plain part");
     }
 }
