@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole system on this machine, with no Docker: a real Kafka broker (KRaft, from Kafka's own jars), the
-# Defender simulator, an SMTP server with a web page of received mail (maildev, from npm), the five services, and
+# Defender simulator, an SMTP server with a web page of received mail (maildev, from npm), the six services, and
 # a stream of sample alerts. Ctrl-C stops everything it started.
 #
 #   ./run-local.sh            build what is missing, start, feed sample alerts until Ctrl-C
@@ -24,9 +24,9 @@ RUN="$ROOT/.run-local"
 LOGS="$RUN/logs"
 PIDFILE="$RUN/pids"
 
-SERVICES=(alert-poller enrichment-service decision-service response-service notifier-service)
+SERVICES=(alert-poller enrichment-service decision-service response-service notifier-service hunting-scheduler)
 declare -A PORT=([alert-poller]=8081 [enrichment-service]=8082 [decision-service]=8083 [response-service]=8084
-                 [notifier-service]=8085 [defender-simulator]=8090)
+                 [notifier-service]=8085 [hunting-scheduler]=8086 [defender-simulator]=8090)
 KAFKA_PORT=9092
 SMTP_PORT=1025
 MAIL_WEB_PORT=1080
@@ -210,7 +210,7 @@ echo "$$ script" > "$PIDFILE"
 busy=()
 for port in "$KAFKA_PORT" "${PORT[defender-simulator]}" "$SMTP_PORT" "$MAIL_WEB_PORT" \
         "${PORT[alert-poller]}" "${PORT[enrichment-service]}" "${PORT[decision-service]}" \
-        "${PORT[response-service]}" "${PORT[notifier-service]}"; do
+        "${PORT[response-service]}" "${PORT[notifier-service]}" "${PORT[hunting-scheduler]}"; do
     if port_in_use "$port"; then busy+=("$port"); fi
 done
 if [[ ${#busy[@]} -gt 0 ]]; then
@@ -296,9 +296,10 @@ DEFENDER_ENV=(
 declare -A SERVICE_ENV=(
     [alert-poller]="${DEFENDER_ENV[*]} POLLER_INTERVAL=5s"
     [enrichment-service]="${DEFENDER_ENV[*]}"
-    [decision-service]=""
+    [decision-service]="RULES_PATH=$ROOT/hunting-scheduler/samples/rules.yaml"
     [response-service]="${DEFENDER_ENV[*]}"
     [notifier-service]="NOTIFIER_RECIPIENTS=soc@example.com NOTIFIER_FROM=mde-response@example.com QUARKUS_MAILER_HOST=127.0.0.1 QUARKUS_MAILER_PORT=$SMTP_PORT"
+    [hunting-scheduler]="${DEFENDER_ENV[*]} HUNTING_PATH=$ROOT/hunting-scheduler/samples/queries.yaml"
 )
 
 say "Starting ${SERVICES[*]}..."
@@ -371,7 +372,7 @@ cat <<EOF
                                   -d '{"severity":"High","machineId":"9a1c3f5e7b9d1f3a5c7e9b1d3f5a7c9e1b3d5f7a"}' $SIM/admin/alerts
                              curl $SIM/admin/machines/9a1c3f5e7b9d1f3a5c7e9b1d3f5a7c9e1b3d5f7a/isolation
   Kafka:                     $BOOTSTRAP
-  Health:                    http://localhost:8081/q/health ... http://localhost:8085/q/health
+  Health:                    http://localhost:8081/q/health ... http://localhost:8086/q/health
   Logs:                      ${LOGS#"$ROOT"/}/
   Ctrl-C stops everything.
 
@@ -397,6 +398,16 @@ if [[ "$SAMPLE_INTERVAL" != 0 ]]; then
     curl -fsS -o /dev/null -X POST -H 'Content-Type: application/json' -d "$machines_json" "$SIM/admin/machines" \
         || fail "The simulator refused the sample machines (POST $SIM/admin/machines)"
     say "Added ${#MACHINE_IDS[@]} sample machines; a sample alert every $SAMPLE_INTERVAL s follows"
+    # A hunting table for the sample query "lateral-tool" (hunting-scheduler/samples/queries.yaml): PsExec on the
+    # lobby kiosk, which the sample rule isolates (Selective) and emails about; a row without a device id is
+    # published but never acted on.
+    now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+    hunting_rows="[{\"Timestamp\":\"$now\",\"DeviceId\":\"${MACHINE_IDS[3]}\",\"DeviceName\":\"${MACHINE_NAMES[3]}\",\"FileName\":\"PsExec.exe\",\"ProcessCommandLine\":\"psexec.exe \\\\\\\\srv-web01 cmd.exe\"},"
+    hunting_rows+="{\"Timestamp\":\"$now\",\"DeviceName\":\"unmanaged-laptop\",\"FileName\":\"psexec.exe\",\"ProcessCommandLine\":\"psexec.exe -s cmd.exe\"}]"
+    curl -fsS -o /dev/null -X PUT -H 'Content-Type: application/json' -d "$hunting_rows" \
+        "$SIM/admin/hunting/tables/DeviceProcessEvents" \
+        || fail "The simulator refused the sample hunting table (PUT $SIM/admin/hunting/tables/DeviceProcessEvents)"
+    say "Added a hunting table DeviceProcessEvents: hunting-scheduler's query lateral-tool isolates ${MACHINE_NAMES[3]}"
 fi
 
 alerts_added=0

@@ -12,6 +12,7 @@ import io.mderesponse.poller.service.PollResult;
 import io.mderesponse.poller.service.PollSummary;
 import io.mderesponse.poller.state.PollerState;
 import io.mderesponse.poller.state.PollerStateStore;
+import io.mderesponse.service.leadership.PartitionLeadership;
 import io.mderesponse.service.topics.TopicNames;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
@@ -44,13 +45,15 @@ import org.jboss.logging.Logger;
 public class PollScheduler {
 
     private static final Logger LOG = Logger.getLogger(PollScheduler.class);
+    /** The replicas' consumer group on the leadership topic; kept stable across versions. */
+    public static final String LEADERSHIP_GROUP = "alert-poller-leadership";
 
     private final AlertPoller poller;
     private final PollerStateStore store;
     private final Map<String, Object> kafkaConfig;
     private final String alertsTopic;
     private final String deadLetterTopic;
-    private final PollerLeadership leadership;
+    private final PartitionLeadership leadership;
     private final PollerMetrics metrics;
     private final PollerStatus status;
     private final Clock clock = Clock.systemUTC();
@@ -75,7 +78,8 @@ public class PollScheduler {
         this.kafkaConfig = kafkaConfig;
         this.alertsTopic = names.nameOf(Topics.ALERTS_NEW);
         this.deadLetterTopic = names.nameOf(Topics.ALERT_POLLER_DLQ);
-        this.leadership = new PollerLeadership(kafkaConfig, names, config);
+        this.leadership = new PartitionLeadership(kafkaConfig, names.nameOf(Topics.POLLER_LEADERSHIP),
+                LEADERSHIP_GROUP, config.sessionTimeout(), "poller");
         this.metrics = metrics;
         this.status = status;
         metrics.activeGauge(leadership::isActive);

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  *       instances, and cheap on a small cluster;</li>
  *   <li>6 for internal topics keyed like a pipeline topic they follow (enrichment deferrals, decision guards),
  *       so the instance that owns a key's partition of the pipeline topic also owns its state;</li>
- *   <li>1 where one owner must see everything in order (poller state and leadership, the global isolation
- *       budget) or where every instance of the owner reads the whole, small, compacted topic as a table
+ *   <li>1 where one owner must see everything in order (poller state and leadership, hunting leadership, the
+ *       global isolation budget) or where every instance of the owner reads the whole, small, compacted topic as a table
  *       (approvals, response intents and request map, notifier sent-log, hunting seen rows).</li>
  * </ul>
  */
@@ -71,14 +71,17 @@ public final class Topics {
     /** Emails already sent, so a redelivered event sends none twice. */
     public static final TopicDefinition NOTIFIER_SENT_LOG = internal("defender.internal.notifier.sent-log",
             Services.NOTIFIER, "notification id (event id and recipient)", 1, true);
-    /** Hunting rows already published, so a re-run query publishes only new rows. */
+    /** Hunting rows already published (and each query's last run), so a re-run query publishes only new rows. */
     public static final TopicDefinition HUNTING_SEEN_ROWS = internal("defender.internal.hunting.seen-rows",
-            Services.HUNTING_SCHEDULER, "row key", 1, true);
+            Services.HUNTING_SCHEDULER, "row:<row key>, or run:<query id>", 1, true);
+    /** One partition: whichever hunting scheduler instance is assigned it is the one that runs queries. */
+    public static final TopicDefinition HUNTING_LEADERSHIP = internal("defender.internal.hunting.leadership",
+            Services.HUNTING_SCHEDULER, "instance id", 1, false);
 
     private static final List<TopicDefinition> ALL = List.of(ALERTS_NEW, ALERTS_ENRICHED, DECISIONS,
             ACTIONS_REQUESTED, ACTIONS_RESULTS, HUNTING_RESULTS, ALERT_POLLER_DLQ, POLLER_STATE, POLLER_LEADERSHIP,
             ENRICHMENT_DEFERRALS, DECISION_GUARDS, DECISION_APPROVALS, ISOLATION_BUDGET, RESPONSE_INTENTS,
-            RESPONSE_REQUEST_ACTIONS, NOTIFIER_SENT_LOG, HUNTING_SEEN_ROWS);
+            RESPONSE_REQUEST_ACTIONS, NOTIFIER_SENT_LOG, HUNTING_SEEN_ROWS, HUNTING_LEADERSHIP);
 
     /** Kafka's legal topic names: at most 249 characters of {@code [a-zA-Z0-9._-]}, and not "." or "..". */
     private static final Pattern LEGAL_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,249}");

@@ -69,7 +69,7 @@ class TopicsTest {
 
     @Test
     void internalTopicsAreUnderDefenderInternalAndNotRenamedByConfiguration() {
-        assertThat(Topics.all()).filteredOn(topic -> !topic.isPublic()).hasSize(10).allSatisfy(topic -> {
+        assertThat(Topics.all()).filteredOn(topic -> !topic.isPublic()).hasSize(11).allSatisfy(topic -> {
             assertThat(topic.defaultName()).startsWith("defender.internal.");
             assertThat(topic.configKey()).isNull();
             assertThat(topic.events()).isEmpty();
@@ -78,7 +78,8 @@ class TopicsTest {
 
     @Test
     void topicsWithASingleOwnerHaveOnePartition() {
-        assertThat(List.of(Topics.POLLER_LEADERSHIP, Topics.ISOLATION_BUDGET, Topics.POLLER_STATE))
+        assertThat(List.of(Topics.POLLER_LEADERSHIP, Topics.ISOLATION_BUDGET, Topics.POLLER_STATE,
+                Topics.HUNTING_SEEN_ROWS, Topics.HUNTING_LEADERSHIP))
                 .allSatisfy(topic -> assertThat(topic.partitions()).as(topic.defaultName()).isEqualTo(1));
     }
 

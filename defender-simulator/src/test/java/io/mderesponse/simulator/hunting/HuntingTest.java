@@ -82,4 +82,27 @@ class HuntingTest {
         run("DeviceProcessEvents").statusCode(400)
                 .body("error.message", containsString("Query execution has exceeded the allowed result size"));
     }
+
+    @Test
+    void theCallQuotaAnswers429WithRetryAfterAndABodyThatIsNotTheCpuQuota() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("rateLimits", Map.of("advancedqueries", Map.of("perWindow", 1))))
+                .put("/admin/settings").then().statusCode(200);
+
+        run("DeviceProcessEvents").statusCode(200);
+        run("DeviceProcessEvents").statusCode(429)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .body("error.code", equalTo("TooManyRequests"))
+                .body("error.message", org.hamcrest.Matchers.not(containsString("CPU")));
+    }
+
+    @Test
+    void aTimeFilterWithAgoAndTakeSelectTheDocumentedSubset() {
+        given().contentType(ContentType.JSON).body("[{\"Timestamp\":\"" + java.time.Instant.now()
+                + "\",\"DeviceId\":\"new\"},{\"Timestamp\":\"2020-01-01T00:00:00Z\",\"DeviceId\":\"old\"}]")
+                .put("/admin/hunting/tables/DeviceEvents").then().statusCode(200);
+
+        run("DeviceEvents | where Timestamp > ago(1h) | take 5").statusCode(200)
+                .body("Results.DeviceId", equalTo(List.of("new")));
+    }
 }

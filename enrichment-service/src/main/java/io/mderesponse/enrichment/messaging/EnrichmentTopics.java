@@ -19,6 +19,7 @@ public class EnrichmentTopics implements TopicRequirements {
         return List.of(
                 TopicSpec.of(Topics.ALERTS_NEW, names),
                 TopicSpec.of(Topics.ALERTS_ENRICHED, names),
+                TopicSpec.of(Topics.HUNTING_RESULTS, names),
                 TopicSpec.of(Topics.ENRICHMENT_DEFERRALS, names));
     }
 }

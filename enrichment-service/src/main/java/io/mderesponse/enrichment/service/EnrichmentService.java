@@ -103,6 +103,14 @@ public class EnrichmentService {
                     alert.id());
             return null;
         }
+        return machine(machineId, "Alert " + alert.id(), options);
+    }
+
+    /**
+     * The machine of a valid 40-hex id (the caller checked it), from the cache or Defender; null when Defender does
+     * not know it. {@code subject} names what asked, for the log.
+     */
+    public DefenderMachine machine(String machineId, String subject, CallOptions options) {
         Optional<MachineCache.Entry> cached = machines.get(machineId);
         metrics.machineCache(cached.isPresent());
         if (cached.isPresent()) {
@@ -113,8 +121,8 @@ public class EnrichmentService {
             machines.put(machineId, new MachineCache.Entry(machine));
             return machine;
         } catch (DefenderNotFoundException e) {
-            LOG.warnf("Alert %s names machine %s, which Defender does not know (target %s); publishing it without "
-                    + "a machine", alert.id(), machineId, e.target().orElse("-"));
+            LOG.warnf("%s names machine %s, which Defender does not know (target %s); publishing it without "
+                    + "a machine", subject, machineId, e.target().orElse("-"));
             machines.put(machineId, MachineCache.Entry.UNKNOWN);
             return null;
         }

@@ -146,10 +146,12 @@ public class NotificationService {
     private AlertView alertView(AlertSummary alert, String machineId, String correlationId) {
         String machineUrl = machineId == null ? null : links.machine(machineId);
         if (alert == null) {
-            return new AlertView("No alert (correlation id " + MailText.oneLine(correlationId, MailText.FIELD_MAX)
-                    + ")", MailText.NONE, MailText.NONE, MailText.NONE, MailText.NONE, MailText.NONE,
-                    MailText.field(machineId, MailText.FIELD_MAX), MailText.NONE, MailText.NONE, MailText.NONE, MailText.NONE, null,
-                    machineUrl);
+            // A hunting row (correlation id = its row key) or a release: no alert to show, and no machine name in
+            // the event, so the machine is named by its id.
+            String machine = MailText.field(machineId, MailText.FIELD_MAX);
+            return new AlertView("No alert: hunting row or release " + MailText.oneLine(correlationId,
+                    MailText.FIELD_MAX), MailText.NONE, MailText.NONE, MailText.NONE, MailText.NONE, machine,
+                    machine, MailText.NONE, MailText.NONE, MailText.NONE, MailText.NONE, null, machineUrl);
         }
         return new AlertView(
                 MailText.field(alert.title(), MailText.FIELD_MAX),

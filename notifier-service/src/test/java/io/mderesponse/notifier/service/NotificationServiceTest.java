@@ -108,6 +108,24 @@ class NotificationServiceTest {
     }
 
     @Test
+    void anIsolationFromAHuntingRowNamesTheRowAndTheMachineInsteadOfAnAlert() {
+        String rowKey = "lateral-tool:0123456789abcdef0123456789abcdef";
+        UUID decisionId = UUID.randomUUID();
+        MachineActionCompleted hunting = new MachineActionCompleted(UUID.randomUUID(), rowKey, Instant.now(),
+                Event.SCHEMA_VERSION, UUID.randomUUID(), decisionId, MachineActionType.Isolate, Samples.MACHINE_ID,
+                null, List.of(), null, FinalStatus.Succeeded, null, Instant.now(), Instant.now());
+
+        Notification notification = service.forActionResult(hunting).orElseThrow();
+
+        assertThat(notification.subject()).isEqualTo("[MDE Response] Isolate Succeeded: " + Samples.MACHINE_ID);
+        AlertView view = ((ActionResultView) notification.view()).alert();
+        assertThat(view.title()).isEqualTo("No alert: hunting row or release " + rowKey);
+        assertThat(view.machineName()).isEqualTo(Samples.MACHINE_ID);
+        assertThat(view.alertUrl()).isNull();
+        assertThat(view.machineUrl()).endsWith("/machines/" + Samples.MACHINE_ID);
+    }
+
+    @Test
     void anActionWithoutAlertNamesTheMachineById() {
         UUID releaseId = UUID.randomUUID();
         MachineActionCompleted release = new MachineActionCompleted(UUID.randomUUID(), releaseId.toString(),

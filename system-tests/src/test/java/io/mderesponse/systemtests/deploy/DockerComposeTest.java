@@ -33,7 +33,8 @@ class DockerComposeTest {
 
     /** The Kafka services: they need the broker before they start. */
     private static final List<String> KAFKA_SERVICES = List.of(
-            "alert-poller", "enrichment-service", "decision-service", "response-service", "notifier-service");
+            "alert-poller", "enrichment-service", "decision-service", "response-service", "notifier-service",
+            "hunting-scheduler");
     private static final String DOCKERFILE = "src/main/docker/Dockerfile.jvm";
     private static final Pattern EXPOSE = Pattern.compile("(?m)^EXPOSE\\s+(\\d+)");
     private static final Pattern USER = Pattern.compile("(?m)^USER\\s+(\\S+)");
@@ -52,7 +53,7 @@ class DockerComposeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"alert-poller", "enrichment-service", "decision-service", "response-service",
-        "notifier-service", "defender-simulator"})
+        "notifier-service", "hunting-scheduler", "defender-simulator"})
     void every_service_is_built_from_its_modules_dockerfile(String module) {
         JsonNode service = services.path(module);
         assertThat(service.isObject()).as("service " + module + " in docker-compose.yml").isTrue();
@@ -111,7 +112,7 @@ class DockerComposeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"alert-poller", "enrichment-service", "decision-service", "response-service",
-        "notifier-service", "defender-simulator"})
+        "notifier-service", "hunting-scheduler", "defender-simulator"})
     void every_image_runs_as_a_non_root_user_and_exposes_the_port_the_service_listens_on(String module)
             throws IOException {
         String dockerfile = Files.readString(root.resolve(module).resolve(DOCKERFILE), StandardCharsets.UTF_8);

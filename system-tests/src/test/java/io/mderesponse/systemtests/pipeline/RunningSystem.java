@@ -28,6 +28,7 @@ public final class RunningSystem implements AutoCloseable {
     public final ServiceProcess simulatorProcess;
     public final SimulatorAdmin simulator;
     private final List<ServiceProcess> services = new ArrayList<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
 
     private RunningSystem(Map<String, String> extraEnvironment, Map<String, String> simulatorEnvironment) {
         mail = new GreenMail(new ServerSetup(LoopbackPorts.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -50,6 +51,7 @@ public final class RunningSystem implements AutoCloseable {
             env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
             env.put("QUARKUS_MAILER_PORT", Integer.toString(mail.getSmtp().getPort()));
             env.putAll(extraEnvironment);
+            environment.putAll(env);
             for (String service : SERVICES) {
                 services.add(ServiceProcess.module(service).env(env).start());
             }
@@ -72,6 +74,16 @@ public final class RunningSystem implements AutoCloseable {
     public ServiceProcess service(String module) {
         return services.stream().filter(s -> s.name().equals(module)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No running service " + module));
+    }
+
+    /**
+     * Starts one more service (e.g. {@code hunting-scheduler}) with the same settings as the others plus
+     * {@code extra}; the caller closes or kills it, {@link #close()} too.
+     */
+    public ServiceProcess startService(String module, Map<String, String> extra) {
+        ServiceProcess process = ServiceProcess.module(module).env(environment).env(extra).start();
+        services.add(process);
+        return process;
     }
 
     @Override

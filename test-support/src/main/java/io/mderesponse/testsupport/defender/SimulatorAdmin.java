@@ -103,6 +103,11 @@ public final class SimulatorAdmin {
         return send("PUT", "/admin/hunting/tables/" + encode(name), rows);
     }
 
+    /** The advanced hunting tables: name, inferred schema and row count of each. */
+    public JsonNode huntingTables() {
+        return send("GET", "/admin/hunting/tables", null);
+    }
+
     /** Injects a fault; answers its id. */
     public String addFault(SimulatorFault fault) {
         return send("POST", "/admin/faults", fault).path("id").asText();

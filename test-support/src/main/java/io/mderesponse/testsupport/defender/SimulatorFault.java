@@ -36,6 +36,19 @@ public record SimulatorFault(String match, String kind, Integer status, String d
         return new SimulatorFault(match, "latency", null, delay, null, count, null, null);
     }
 
+    /**
+     * Advanced hunting's CPU quota: 429 with {@code Retry-After: retryAfterSeconds} and a body saying it is the CPU
+     * quota (not the call count), to the next {@code count} hunting queries.
+     */
+    public static SimulatorFault cpuQuota(int retryAfterSeconds, Integer count) {
+        return new SimulatorFault("advancedqueries", "cpuQuota", null, null, retryAfterSeconds, count, null, null);
+    }
+
+    /** Advanced hunting's 400 "Query execution has exceeded the allowed result size" to the next {@code count} queries. */
+    public static SimulatorFault resultTooLarge(Integer count) {
+        return new SimulatorFault("advancedqueries", "resultTooLarge", null, null, null, count, null, null);
+    }
+
     /** This fault with Defender's error code and message set, e.g. {@code ActiveRequestAlreadyExists}. */
     public SimulatorFault withError(String code, String text) {
         return new SimulatorFault(match, kind, status, delay, retryAfterSeconds, count, code, text);

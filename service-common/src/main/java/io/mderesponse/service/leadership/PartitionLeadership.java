@@ -1,8 +1,5 @@
-package io.mderesponse.poller.messaging;
+package io.mderesponse.service.leadership;
 
-import io.mderesponse.contracts.topic.Topics;
-import io.mderesponse.poller.config.PollerConfig;
-import io.mderesponse.service.topics.TopicNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -22,44 +19,53 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jboss.logging.Logger;
 
 /**
- * Decides which replica polls: the one the consumer group {@value #GROUP} assigns the single partition of the
- * leadership topic. A replica that dies stops heartbeating, and after {@code poller.session-timeout} the group
- * gives the partition to a standby. Leadership is a hint, not the safety: the transactional id fences a former
- * leader that still believes it leads.
+ * Decides which replica of a service is the active one: the one its consumer group assigns the single partition
+ * of a leadership topic. A replica that dies stops heartbeating, and after the session timeout the group gives
+ * the partition to a standby. Leadership is a hint, not the safety: the owner's transactional id fences a former
+ * leader that still believes it leads. Used by alert-poller and hunting-scheduler.
  *
  * <p>A thread of its own polls the consumer (no records are ever written to the topic), so membership never
- * depends on how long an alert poll takes.
+ * depends on how long the leader's work takes.
  */
-public final class PollerLeadership implements AutoCloseable {
+public final class PartitionLeadership implements AutoCloseable {
 
-    public static final String GROUP = "alert-poller-leadership";
-    private static final Logger LOG = Logger.getLogger(PollerLeadership.class);
+    private static final Logger LOG = Logger.getLogger(PartitionLeadership.class);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(60);
 
     private final Map<String, Object> consumerConfig;
     private final String topic;
+    private final String role;
     private final AtomicReference<Instant> activeSince = new AtomicReference<>();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
 
-    public PollerLeadership(Map<String, Object> kafkaConfig, TopicNames names, PollerConfig config) {
-        this.topic = names.nameOf(Topics.POLLER_LEADERSHIP);
-        this.consumerConfig = consumerConfig(kafkaConfig, config.sessionTimeout());
-        this.thread = new Thread(this::run, "alert-poller-leadership");
+    /**
+     * @param topic the one-partition leadership topic
+     * @param group the consumer group of the replicas, e.g. {@code alert-poller-leadership}
+     * @param sessionTimeout how long a silent leader keeps its role ({@code session.timeout.ms}, 6 s to 30 min)
+     * @param role what the active replica is called in logs, e.g. "poller"
+     */
+    public PartitionLeadership(Map<String, Object> kafkaConfig, String topic, String group, Duration sessionTimeout,
+            String role) {
+        this.topic = topic;
+        this.role = role;
+        this.consumerConfig = consumerConfig(kafkaConfig, group, sessionTimeout);
+        this.thread = new Thread(this::run, group);
         this.thread.setDaemon(true);
     }
 
-    static Map<String, Object> consumerConfig(Map<String, Object> kafkaConfig, Duration sessionTimeout) {
+    static Map<String, Object> consumerConfig(Map<String, Object> kafkaConfig, String group,
+            Duration sessionTimeout) {
         Map<String, Object> config = new HashMap<>();
         kafkaConfig.forEach((key, value) -> {
             if (ConsumerConfig.configNames().contains(key)) {
                 config.put(key, value);
             }
         });
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, GROUP + "-" + UUID.randomUUID());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, group + "-" + UUID.randomUUID());
         config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionTimeout.toMillis());
         config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(100, sessionTimeout.toMillis() / 4));
         // Sticky: a replica that joins never takes the partition from a live leader.
@@ -77,7 +83,7 @@ public final class PollerLeadership implements AutoCloseable {
         thread.start();
     }
 
-    /** Whether this replica holds the partition, i.e. is the one that polls. */
+    /** Whether this replica holds the partition, i.e. is the active one. */
     public boolean isActive() {
         return activeSince.get() != null;
     }
@@ -99,8 +105,8 @@ public final class PollerLeadership implements AutoCloseable {
                 consumer = created;
                 int partitions = created.partitionsFor(topic, METADATA_TIMEOUT).size();
                 if (partitions != 1) {
-                    LOG.errorf("The leadership topic %s has %d partitions, not 1: no replica will poll", topic,
-                            partitions);
+                    LOG.errorf("The leadership topic %s has %d partitions, not 1: no replica will be the active %s",
+                            topic, partitions, role);
                     return;
                 }
                 created.subscribe(List.of(topic), new Listener());
@@ -120,7 +126,7 @@ public final class PollerLeadership implements AutoCloseable {
 
     private void resign(String why) {
         if (activeSince.getAndSet(null) != null) {
-            LOG.infof("This replica is no longer the active poller (%s)", why);
+            LOG.infof("This replica is no longer the active %s (%s)", role, why);
         }
     }
 
@@ -146,7 +152,7 @@ public final class PollerLeadership implements AutoCloseable {
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             if (partitions.stream().anyMatch(p -> p.topic().equals(topic))
                     && activeSince.compareAndSet(null, Instant.now())) {
-                LOG.infof("This replica is now the active poller (assigned %s)", partitions);
+                LOG.infof("This replica is now the active %s (assigned %s)", role, partitions);
             }
         }
 

@@ -1,0 +1,103 @@
+package io.mderesponse.enrichment.messaging;
+
+import io.mderesponse.contracts.defender.DefenderMachine;
+import io.mderesponse.contracts.event.HuntingRowEnriched;
+import io.mderesponse.contracts.event.HuntingRowFound;
+import io.mderesponse.contracts.id.DefenderIds;
+import io.mderesponse.contracts.serde.HuntingRowFoundDeserializer;
+import io.mderesponse.defender.client.ApiFamily;
+import io.mderesponse.defender.client.CallOptions;
+import io.mderesponse.defender.client.budget.CallPriority;
+import io.mderesponse.defender.client.budget.DefenderBudget;
+import io.mderesponse.defender.client.error.DefenderThrottledException;
+import io.mderesponse.enrichment.service.EnrichmentService;
+import io.mderesponse.enrichment.service.HuntingRowMetrics;
+import io.mderesponse.service.messaging.EventRecords;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Kafka adapter: reads {@code defender.hunting.results} (and this group's retry topic) and publishes a
+ * {@link HuntingRowEnriched} with the machine of the row's device id on {@code defender.alerts.enriched}, keyed by
+ * machine id, acknowledging only after the broker has it.
+ *
+ * <p>The device id is checked (40 lowercase hex) before it goes anywhere near a URL; the machine comes from the
+ * same cache as alerts' machines. A row without a device id is skipped (logged and counted): the rules could
+ * never act on it. A device Defender does not know is published without a machine (decided, never isolated). A
+ * record that cannot be read goes to the dead letter topic with the reason; a machine lookup that finds the budget
+ * short waits for it, like a Medium or High alert.
+ */
+@ApplicationScoped
+public class HuntingRowsConsumer {
+
+    public static final String INCOMING = "hunting-results";
+    public static final String OUTGOING = "hunting-enriched";
+
+    private static final Logger LOG = Logger.getLogger(HuntingRowsConsumer.class);
+    private static final Duration BUDGET_WAIT = Duration.ofSeconds(30);
+
+    private final EnrichmentService enrichment;
+    private final DefenderBudget budget;
+    private final MutinyEmitter<HuntingRowEnriched> enriched;
+    private final HuntingRowMetrics metrics;
+    private final HuntingRowFoundDeserializer deserializer = new HuntingRowFoundDeserializer();
+
+    public HuntingRowsConsumer(EnrichmentService enrichment, DefenderBudget budget,
+            @Channel(OUTGOING) MutinyEmitter<HuntingRowEnriched> enriched, HuntingRowMetrics metrics) {
+        this.enrichment = enrichment;
+        this.budget = budget;
+        this.enriched = enriched;
+        this.metrics = metrics;
+    }
+
+    @Incoming(INCOMING)
+    @Blocking
+    public CompletionStage<Void> consume(Message<byte[]> message) {
+        HuntingRowFound row = null;
+        try {
+            row = EventRecords.read(message, deserializer);
+            String deviceId = row.deviceId();
+            if (deviceId == null || !DefenderIds.isValidMachineId(deviceId)) {
+                LOG.infof("Hunting row %s of query %s names no device id: not enriched, never acted on",
+                        row.rowKey(), row.queryId());
+                metrics.row("no-device");
+                return message.ack();
+            }
+            DefenderMachine machine = machineOf(row, deviceId);
+            enriched.sendMessageAndAwait(EventRecords.keyed(HuntingRowEnriched.of(row, machine)));
+            metrics.row(machine == null ? "unknown-device" : "enriched");
+            LOG.infof("Enriched hunting row=%s query=%s machine=%s", row.rowKey(), row.queryId(),
+                    machine == null ? "unknown" : machine.id());
+            return message.ack();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.infof("Stopped while hunting row %s waited for budget; it is read again after the restart",
+                    row == null ? "-" : row.rowKey());
+            return new CompletableFuture<>(); // neither acked nor nacked: the offset is not committed
+        } catch (RuntimeException e) {
+            LOG.errorf("Could not enrich hunting row %s; it goes to the dead letter topic: %s",
+                    row == null ? "(unreadable)" : row.rowKey(), e.getMessage());
+            metrics.row("dead-letter");
+            return message.nack(e);
+        }
+    }
+
+    private DefenderMachine machineOf(HuntingRowFound row, String deviceId) throws InterruptedException {
+        while (true) {
+            try {
+                return enrichment.machine(deviceId, "Hunting row " + row.rowKey(), CallOptions.normal());
+            } catch (DefenderThrottledException e) {
+                LOG.warnf("Hunting row %s waits for Defender budget: %s", row.rowKey(), e.getMessage());
+                budget.awaitHeadroom(ApiFamily.MACHINES, CallPriority.NORMAL, BUDGET_WAIT);
+            }
+        }
+    }
+}
