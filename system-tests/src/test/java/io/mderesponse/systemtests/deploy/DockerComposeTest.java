@@ -66,7 +66,7 @@ class DockerComposeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"alert-poller", "enrichment-service", "decision-service", "response-service",
-        "notifier-service", "defender-simulator"})
+        "notifier-service", "hunting-scheduler", "defender-simulator"})
     void every_service_runs_the_image_the_maven_images_profile_builds(String module) throws IOException {
         assertThat(services.path(module).path("image").asText()).as(module + " image")
                 .isEqualTo(ImageNames.of(root, module));
@@ -82,7 +82,7 @@ class DockerComposeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"alert-poller", "enrichment-service", "decision-service", "response-service",
-        "notifier-service"})
+        "notifier-service", "hunting-scheduler"})
     void every_kafka_service_waits_for_a_healthy_broker(String module) {
         JsonNode dependsOn = services.path(module).path("depends_on");
         assertThat(dependsOn.path("kafka").path("condition").asText())

@@ -316,8 +316,8 @@ class KubernetesManifestsTest {
     @Test
     void services_that_call_defender_divide_their_budget_by_their_replicas_in_the_base_and_the_overlay() {
         for (String module : serviceModules()) {
-            if (!callsDefender(module) || module.equals(Services.ALERT_POLLER)) {
-                continue; // one active poller calls Defender, however many standbys run
+            if (!callsDefender(module) || ONE_ACTIVE_REPLICA.contains(module)) {
+                continue; // one active replica calls Defender, however many standbys run
             }
             int replicas = object(Deployment.class, module).getSpec().getReplicas();
             String budgetReplicas = environment(module).getOrDefault("DEFENDER_BUDGET_REPLICAS", "1");
@@ -331,8 +331,13 @@ class KubernetesManifestsTest {
             assertThat(Integer.parseInt(overlayBudget)).as(module + " DEFENDER_BUDGET_REPLICAS in the overlay")
                     .isEqualTo(overlayReplicas);
         }
-        assertThat(environment(Services.ALERT_POLLER).getOrDefault("DEFENDER_BUDGET_REPLICAS", "1")).isEqualTo("1");
+        for (String module : ONE_ACTIVE_REPLICA) {
+            assertThat(environment(module).getOrDefault("DEFENDER_BUDGET_REPLICAS", "1")).as(module).isEqualTo("1");
+        }
     }
+
+    /** Services whose replicas elect one active instance through a one-partition leadership topic. */
+    private static final Set<String> ONE_ACTIVE_REPLICA = Set.of(Services.ALERT_POLLER, Services.HUNTING_SCHEDULER);
 
     // ---- helpers
 
