@@ -13,6 +13,7 @@ import io.mderesponse.poller.service.PollSummary;
 import io.mderesponse.poller.state.PollerState;
 import io.mderesponse.poller.state.PollerStateStore;
 import io.mderesponse.service.leadership.PartitionLeadership;
+import io.mderesponse.service.observability.RecordTracing;
 import io.mderesponse.service.topics.TopicNames;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
@@ -56,13 +57,15 @@ public class PollScheduler {
     private final PartitionLeadership leadership;
     private final PollerMetrics metrics;
     private final PollerStatus status;
+    private final RecordTracing tracing;
     private final Clock clock = Clock.systemUTC();
     private PollerState state;
     private TransactionalPublisher publisher;
     private int lastDeadLetteredAnswer;
 
     public PollScheduler(DefenderAlertPages pages, PollerConfig config, TopicNames names, PollerMetrics metrics,
-            PollerStatus status, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+            PollerStatus status, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+            RecordTracing tracing) {
         if (config.pageSize() < 2 || config.pageSize() > 10_000) {
             throw new ConfigurationException("poller.page-size must be 2 to 10000 (Defender's maximum $top; each "
                     + "page re-reads one alert), not " + config.pageSize(), Set.of("poller.page-size"));
@@ -82,6 +85,7 @@ public class PollScheduler {
                 LEADERSHIP_GROUP, config.sessionTimeout(), "poller");
         this.metrics = metrics;
         this.status = status;
+        this.tracing = tracing;
         metrics.activeGauge(leadership::isActive);
     }
 
@@ -139,7 +143,7 @@ public class PollScheduler {
     private void prepare() {
         if (publisher == null) {
             // First the producer: its initTransactions fences a former leader and completes its transaction.
-            publisher = new TransactionalPublisher(kafkaConfig, alertsTopic, deadLetterTopic, store);
+            publisher = new TransactionalPublisher(kafkaConfig, alertsTopic, deadLetterTopic, store, tracing);
             state = null;
         }
         if (state == null) {

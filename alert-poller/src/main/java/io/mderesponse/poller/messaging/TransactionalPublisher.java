@@ -6,6 +6,7 @@ import io.mderesponse.contracts.topic.Services;
 import io.mderesponse.poller.service.PollResult;
 import io.mderesponse.poller.state.PollerState;
 import io.mderesponse.poller.state.PollerStateStore;
+import io.mderesponse.service.observability.RecordTracing;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
 
 /**
  * Publishes a poll's events, its rejected alerts and its state update in ONE Kafka transaction: either all
@@ -26,6 +28,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * This uses kafka-clients directly because a SmallRye channel cannot write two topics in one transaction.
  */
 public final class TransactionalPublisher implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(TransactionalPublisher.class);
 
     /** Kept stable: a new id would let a zombie poller's open transaction survive a restart. */
     public static final String TRANSACTIONAL_ID = Services.ALERT_POLLER;
@@ -38,9 +42,16 @@ public final class TransactionalPublisher implements AutoCloseable {
     private final String alertsTopic;
     private final String deadLetterTopic;
     private final PollerStateStore store;
+    private final RecordTracing tracing;
 
     public TransactionalPublisher(Map<String, Object> kafkaConfig, String alertsTopic, String deadLetterTopic,
             PollerStateStore store) {
+        this(kafkaConfig, alertsTopic, deadLetterTopic, store, RecordTracing.none());
+    }
+
+    /** With a trace per published alert, its context in the record's headers for the consumers. */
+    public TransactionalPublisher(Map<String, Object> kafkaConfig, String alertsTopic, String deadLetterTopic,
+            PollerStateStore store, RecordTracing tracing) {
         Map<String, Object> config = new HashMap<>(kafkaConfig);
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, TRANSACTIONAL_ID);
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -50,6 +61,7 @@ public final class TransactionalPublisher implements AutoCloseable {
         this.alertsTopic = alertsTopic;
         this.deadLetterTopic = deadLetterTopic;
         this.store = store;
+        this.tracing = tracing;
     }
 
     /** Returns once the transaction is committed; throws (after aborting it) when it could not be. */
@@ -58,8 +70,12 @@ public final class TransactionalPublisher implements AutoCloseable {
         try {
             for (AlertNewEvent event : result.events()) {
                 RecordHeaders headers = new RecordHeaders();
-                byte[] value = serializer.serialize(alertsTopic, headers, event);
-                producer.send(new ProducerRecord<>(alertsTopic, null, event.kafkaKey(), value, headers));
+                try (RecordTracing.Publishing publishing = tracing.publishing(alertsTopic, event, headers)) {
+                    byte[] value = serializer.serialize(alertsTopic, headers, event);
+                    producer.send(new ProducerRecord<>(alertsTopic, null, event.kafkaKey(), value, headers));
+                    LOG.infof("Publishing %s alert=%s machine=%s severity=%s in the poll's transaction",
+                            event.eventType(), event.alertId(), event.machineId(), event.severity());
+                }
             }
             for (PollResult.RejectedAlert rejected : result.rejected()) {
                 RecordHeaders headers = new RecordHeaders();

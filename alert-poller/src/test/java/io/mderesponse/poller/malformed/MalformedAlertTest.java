@@ -9,10 +9,14 @@ import io.mderesponse.poller.messaging.TransactionalPublisher;
 import io.mderesponse.testsupport.kafka.KafkaBrokerResource;
 import io.mderesponse.testsupport.kafka.SharedKafkaBroker;
 import io.mderesponse.testsupport.kafka.TopicReader;
+import io.mderesponse.testsupport.metrics.PrometheusScrape;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
@@ -23,10 +27,17 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(StubDefenderResource.class)
 class MalformedAlertTest {
 
+    private static final String DEAD_LETTERS = "alert_poller_dead_letters_total";
+
+    @TestHTTPResource("/")
+    URL service;
+
     @Test
     void aMalformedAlertGoesRawToTheDeadLetterTopicOnceAndTheOthersArePublished() {
         await().atMost(Duration.ofSeconds(60)).until(() -> alerts().size() == 2);
         int calls = StubDefenderResource.ALERT_LIST_CALLS.get();
+        PrometheusScrape before = await().atMost(Duration.ofSeconds(30))
+                .until(() -> PrometheusScrape.of(service.toString()), s -> s.valueOrZero(DEAD_LETTERS, Map.of()) >= 1);
         // Polling goes on past it: more polls, the same answer, nothing new anywhere.
         await().atMost(Duration.ofSeconds(60)).until(() -> StubDefenderResource.ALERT_LIST_CALLS.get() >= calls + 6);
 
@@ -39,6 +50,9 @@ class MalformedAlertTest {
             assertThat(TopicReader.header(record, TransactionalPublisher.DEAD_LETTER_REASON)).hasValueSatisfying(
                     reason -> assertThat(reason).contains("Critical"));
         });
+        // The dead letter counter moved once, for the one dead letter, and not again on the polls that followed.
+        assertThat(before.value(DEAD_LETTERS, Map.of())).isEqualTo(1.0);
+        assertThat(PrometheusScrape.of(service.toString()).delta(before, DEAD_LETTERS, Map.of())).isZero();
     }
 
     private static List<ConsumerRecord<String, AlertNewEvent>> alerts() {

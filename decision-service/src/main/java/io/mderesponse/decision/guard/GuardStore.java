@@ -135,6 +135,11 @@ public class GuardStore {
         return List.copyOf(approvals.values());
     }
 
+    /** Held decisions still waiting for approval, as this instance knows them now (for the metric; no wait). */
+    public long pendingHeldCount() {
+        return approvals.values().stream().filter(HeldDecision::pending).count();
+    }
+
     public void putHeld(HeldDecision held) {
         started();
         RecordMetadata written = write(nameOf(Topics.DECISION_APPROVALS, config), held.held().decisionId().toString(),

@@ -3,6 +3,7 @@ package io.mderesponse.decision.messaging;
 import io.mderesponse.contracts.event.DecisionMade;
 import io.mderesponse.contracts.event.MachineActionRequested;
 import io.mderesponse.decision.service.Decision;
+import io.mderesponse.decision.metrics.DecisionMetrics;
 import io.mderesponse.service.messaging.EventRecords;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,15 +18,18 @@ public class DecisionPublisher {
 
     private final MutinyEmitter<DecisionMade> decisions;
     private final MutinyEmitter<MachineActionRequested> requests;
+    private final DecisionMetrics metrics;
 
     public DecisionPublisher(@Channel(DECISIONS) MutinyEmitter<DecisionMade> decisions,
-            @Channel(ACTIONS_REQUESTED) MutinyEmitter<MachineActionRequested> requests) {
+            @Channel(ACTIONS_REQUESTED) MutinyEmitter<MachineActionRequested> requests, DecisionMetrics metrics) {
         this.decisions = decisions;
         this.requests = requests;
+        this.metrics = metrics;
     }
 
     public void publish(Decision decision) {
         decisions.sendMessageAndAwait(EventRecords.keyed(decision.decision()));
+        metrics.published(decision.decision());
         decision.request().ifPresent(request -> requests.sendMessageAndAwait(EventRecords.keyed(request)));
     }
 }

@@ -6,6 +6,7 @@ import static io.mderesponse.decision.guard.GuardTestKafka.requestFor;
 import static io.mderesponse.decision.guard.GuardTestKafka.send;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.mderesponse.contracts.event.AlertEnriched;
 import io.mderesponse.contracts.event.DecisionMade;
@@ -15,10 +16,12 @@ import io.mderesponse.contracts.event.MachineActionType;
 import io.mderesponse.contracts.event.RequestIds;
 import io.mderesponse.decision.Samples;
 import io.mderesponse.testsupport.kafka.KafkaBrokerResource;
+import io.mderesponse.testsupport.metrics.PrometheusScrape;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,6 +51,7 @@ class CapAndApprovalsKafkaTest {
     @Test
     @Order(1)
     void beyondTheCapADecisionIsHeldAndListedForApproval() {
+        PrometheusScrape before = metrics();
         DecisionMade first = decisionFor(send(highAlert(Samples.uniqueMachineId(), Map.of())).alert().id(), d -> true);
         DecisionMade second = decisionFor(send(highAlert(Samples.uniqueMachineId(), Map.of())).alert().id(), d -> true);
         assertThat(List.of(first.outcome(), second.outcome())).containsOnly(DecisionOutcome.ACTED);
@@ -57,6 +61,12 @@ class CapAndApprovalsKafkaTest {
         List<String> listed = given().auth().oauth2(MockOidcResource.token(true)).get("/approvals")
                 .then().statusCode(200).extract().path("decisionId");
         assertThat(listed).contains(third.decisionId().toString());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            PrometheusScrape after = metrics();
+            assertThat(after.delta(before, "decisions_total", Map.of("outcome", "ACTED"))).isEqualTo(2.0);
+            assertThat(after.delta(before, "decisions_total", Map.of("outcome", "HELD"))).isEqualTo(1.0);
+            assertThat(after.value("decisions_held", Map.of())).as("state topics of this test only").isEqualTo(1.0);
+        });
     }
 
     @Test
@@ -64,6 +74,7 @@ class CapAndApprovalsKafkaTest {
     void anApprovedHoldEmitsApprovedThenTheRequestTheHeldDecisionWouldHaveHad() {
         DecisionMade held = held();
 
+        PrometheusScrape before = metrics();
         settle(held, "approve").then().statusCode(204);
 
         DecisionMade approved = decisionFor(held.correlationId(), d -> d.outcome() == DecisionOutcome.APPROVED);
@@ -75,6 +86,7 @@ class CapAndApprovalsKafkaTest {
         assertThat(request.requestId()).isEqualTo(RequestIds.forAlert(held.correlationId(), GuardTestKafka.RULE,
                 MachineActionType.Isolate));
         settle(held, "deny").then().statusCode(409);
+        assertThat(metrics().delta(before, "decisions_total", Map.of("outcome", "APPROVED"))).isEqualTo(1.0);
     }
 
     @Test
@@ -99,6 +111,13 @@ class CapAndApprovalsKafkaTest {
         assertThat(expired.supersedes()).isEqualTo(held.decisionId());
         settle(held, "approve").then().statusCode(409);
         assertThat(GuardTestKafka.requests()).noneMatch(r -> held.correlationId().equals(r.correlationId()));
+        // Every hold of this test is settled now: approved, denied or expired.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(metrics().value("decisions_held", Map.of())).isZero());
+    }
+
+    private static PrometheusScrape metrics() {
+        return PrometheusScrape.parse(given().get("/q/metrics").then().statusCode(200).extract().asString());
     }
 
     private static DecisionMade held() {

@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -46,7 +48,16 @@ class DefenderBudgetProducer {
             Gauge.builder("defender.budget.available", budget, b -> b.availablePerHour(family))
                     .description("Tokens of the family's budget free now")
                     .tags("family", family.configName(), "span", "hour").register(registry);
+            Gauge.builder("defender.budget.paused", budget, b -> pausedSeconds(b, family))
+                    .description("Seconds the family stays paused by Defender's last 429 (0 when not paused)")
+                    .baseUnit("seconds").tags("family", family.configName()).register(registry);
         }
         return budget;
+    }
+
+    private static double pausedSeconds(DefenderBudget budget, ApiFamily family) {
+        return budget.pausedUntil(family)
+                .map(until -> Math.max(0, Duration.between(Instant.now(), until).toMillis()) / 1000.0)
+                .orElse(0.0);
     }
 }

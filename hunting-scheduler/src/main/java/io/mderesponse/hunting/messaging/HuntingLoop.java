@@ -12,6 +12,7 @@ import io.mderesponse.hunting.service.RunResult;
 import io.mderesponse.hunting.state.HuntingState;
 import io.mderesponse.hunting.state.HuntingStateStore;
 import io.mderesponse.service.leadership.PartitionLeadership;
+import io.mderesponse.service.observability.RecordTracing;
 import io.mderesponse.service.topics.TopicNames;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -48,12 +49,13 @@ public class HuntingLoop {
     private final String resultsTopic;
     private final PartitionLeadership leadership;
     private final HuntingMetrics metrics;
+    private final RecordTracing tracing;
     private final Clock clock = Clock.systemUTC();
     private volatile HuntingState state;
     private TransactionalRowPublisher publisher;
 
     public HuntingLoop(DefenderClient defender, HuntingConfig config, TopicNames names, HuntingMetrics metrics,
-            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+            RecordTracing tracing, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         List<HuntingQuery> queries = loadQueries(config);
         try {
             this.runs = new HuntingRuns(queries, kql -> defender.runAdvancedQuery(kql).results(),
@@ -68,6 +70,7 @@ public class HuntingLoop {
         this.leadership = new PartitionLeadership(kafkaConfig, names.nameOf(Topics.HUNTING_LEADERSHIP),
                 LEADERSHIP_GROUP, config.sessionTimeout(), "hunting scheduler");
         this.metrics = metrics;
+        this.tracing = tracing;
         metrics.activeGauge(leadership::isActive);
         metrics.seenRowsGauge(() -> {
             HuntingState current = state;
@@ -118,7 +121,7 @@ public class HuntingLoop {
 
     private void prepare() {
         if (publisher == null) {
-            publisher = new TransactionalRowPublisher(kafkaConfig, resultsTopic, store);
+            publisher = new TransactionalRowPublisher(kafkaConfig, resultsTopic, store, tracing);
             state = null;
         }
         if (state == null) {

@@ -1,6 +1,7 @@
 package io.mderesponse.hunting.messaging;
 
 import io.mderesponse.contracts.event.HuntingRowFound;
+import io.mderesponse.service.observability.RecordTracing;
 import io.mderesponse.contracts.serde.JsonEventSerializer;
 import io.mderesponse.contracts.topic.Services;
 import io.mderesponse.hunting.service.RunResult;
@@ -33,8 +34,15 @@ public final class TransactionalRowPublisher implements AutoCloseable {
             new JsonEventSerializer<>(Services.HUNTING_SCHEDULER);
     private final String resultsTopic;
     private final HuntingStateStore store;
+    private final RecordTracing tracing;
 
     public TransactionalRowPublisher(Map<String, Object> kafkaConfig, String resultsTopic, HuntingStateStore store) {
+        this(kafkaConfig, resultsTopic, store, RecordTracing.none());
+    }
+
+    /** {@code tracing} starts a trace per row (off by default), carried to enrichment in the record's headers. */
+    public TransactionalRowPublisher(Map<String, Object> kafkaConfig, String resultsTopic, HuntingStateStore store,
+            RecordTracing tracing) {
         Map<String, Object> config = new HashMap<>(kafkaConfig);
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, TRANSACTIONAL_ID);
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -43,6 +51,7 @@ public final class TransactionalRowPublisher implements AutoCloseable {
         this.producer.initTransactions();
         this.resultsTopic = resultsTopic;
         this.store = store;
+        this.tracing = tracing;
     }
 
     /** Returns once committed; throws (after aborting) when it could not be. */
@@ -51,8 +60,10 @@ public final class TransactionalRowPublisher implements AutoCloseable {
         try {
             for (HuntingRowFound row : result.rows()) {
                 RecordHeaders headers = new RecordHeaders();
-                byte[] value = serializer.serialize(resultsTopic, headers, row);
-                producer.send(new ProducerRecord<>(resultsTopic, null, row.kafkaKey(), value, headers));
+                try (RecordTracing.Publishing publishing = tracing.publishing(resultsTopic, row, headers)) {
+                    byte[] value = serializer.serialize(resultsTopic, headers, row);
+                    producer.send(new ProducerRecord<>(resultsTopic, null, row.kafkaKey(), value, headers));
+                }
             }
             for (ProducerRecord<String, String> state : store.records(result.update())) {
                 producer.send(new ProducerRecord<>(state.topic(), state.key(),

@@ -35,8 +35,9 @@ public class MailSender {
     private final String from;
     private final Duration timeout;
     private final AtomicLong failedSends = new AtomicLong();
+    private final MailMetrics metrics;
 
-    public MailSender(ReactiveMailer mailer, NotifierConfig config) {
+    public MailSender(ReactiveMailer mailer, NotifierConfig config, MailMetrics metrics) {
         if (!Recipients.isValid(config.from())) {
             throw new ConfigurationException("notifier.from is not a valid email address (expected local@domain, "
                     + "without display name)", Set.of("notifier.from"));
@@ -47,6 +48,7 @@ public class MailSender {
         this.mailer = mailer;
         this.from = config.from();
         this.timeout = config.sendTimeout();
+        this.metrics = metrics;
     }
 
     /**
@@ -57,11 +59,15 @@ public class MailSender {
         return Uni.createFrom().item(() -> mail(notification))
                 .chain(mail -> mailer.send(mail))
                 .ifNoItem().after(timeout).failWith(() -> new IllegalStateException("no answer within " + timeout))
-                .onFailure().invoke(failedSends::incrementAndGet)
+                .onFailure().invoke(() -> {
+                    failedSends.incrementAndGet();
+                    metrics.failed();
+                })
                 .onFailure().transform(e -> new MailDeliveryException("Could not send the email for event "
                         + notification.eventId() + " to " + notification.recipients().size()
                         + " recipient(s) through SMTP: " + (e.getMessage() != null ? e.getMessage()
                         : e.getClass().getSimpleName()), e))
+                .invoke(metrics::sent)
                 .invoke(() -> LOG.infof("Emailed %d recipient(s) about %s (event %s)",
                         notification.recipients().size(), SafeText.preview(notification.correlationId(), 128),
                         notification.eventId()));

@@ -39,10 +39,10 @@ class StartupChecksTest {
 
     @Test
     void aSenderWithADisplayNameOrLineBreakStopsTheService() {
-        assertThatThrownBy(() -> new MailSender(null, TestConfig.defaults().withFrom("MDE <mde@example.com>")))
+        assertThatThrownBy(() -> new MailSender(null, TestConfig.defaults().withFrom("MDE <mde@example.com>"), null))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("notifier.from");
-        assertThatThrownBy(() -> new MailSender(null, TestConfig.defaults().withFrom("mde@example.com\r\nBcc: x@y.z")))
+        assertThatThrownBy(() -> new MailSender(null, TestConfig.defaults().withFrom("mde@example.com\r\nBcc: x@y.z"), null))
                 .isInstanceOf(ConfigurationException.class);
     }
 }

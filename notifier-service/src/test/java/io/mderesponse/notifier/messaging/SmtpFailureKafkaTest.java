@@ -19,6 +19,8 @@ import io.mderesponse.contracts.topic.Topics;
 import io.mderesponse.notifier.Samples;
 import io.mderesponse.testsupport.kafka.KafkaBrokerResource;
 import io.mderesponse.testsupport.kafka.SharedKafkaBroker;
+import io.mderesponse.testsupport.metrics.PrometheusScrape;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -28,6 +30,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -97,11 +100,19 @@ class SmtpFailureKafkaTest {
     @Inject
     MailSender sender;
 
+    @TestHTTPResource("/")
+    URL service;
+
+    private static final Map<String, String> FAILED = Map.of("outcome", "failed");
+    private static final Map<String, String> SENT = Map.of("outcome", "sent");
+    private static final Map<String, String> CHANNEL = Map.of("channel", ActionResultsConsumer.CHANNEL);
+
     @Test
     @Order(1)
     void anEmailTheSmtpServerDoesNotTakeSendsItsRecordToTheDeadLetterTopicWithTheReason() {
         MachineActionCompleted event = Samples.isolation(Samples.alert(Samples.uniqueAlertId(), "Unsent",
                 Severity.High), FinalStatus.Succeeded, null, List.of());
+        PrometheusScrape before = PrometheusScrape.of(service.toString());
 
         kafka.produce(String.class, MachineActionCompleted.class).fromRecords(
                 new ProducerRecord<>(SmtpDown.ACTIONS_RESULTS, event.kafkaKey(), event)).awaitCompletion();
@@ -115,6 +126,21 @@ class SmtpFailureKafkaTest {
         assertThat(header(record, "dead-letter-reason"))
                 .contains("Could not send the email for event " + event.eventId())
                 .contains("gave up after 10 tries");
+
+        // The dead letter is written before its nack completes, which is when the counters move.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            PrometheusScrape after = PrometheusScrape.of(service.toString());
+            assertThat(after.delta(before, "notifier_emails_total", FAILED)).isEqualTo(10.0);
+            assertThat(after.delta(before, "notifier_emails_total", SENT)).isZero();
+            assertThat(after.delta(before, "messaging_records_in_total", CHANNEL)).isEqualTo(1.0);
+            assertThat(after.delta(before, "messaging_records_failed_total", CHANNEL)).isEqualTo(1.0);
+            assertThat(after.value("messaging_records_dead_lettered_total", CHANNEL)
+                    - before.value("messaging_records_dead_lettered_total", CHANNEL)).isEqualTo(1.0);
+            assertThat(after.find("messaging_records_dead_lettered_total", CHANNEL))
+                    .singleElement().satisfies(s -> assertThat(s.labels()).containsEntry("topic", dlq));
+            assertThat(after.delta(before, "messaging_record_processing_seconds_count",
+                    Map.of("channel", ActionResultsConsumer.CHANNEL, "outcome", "nack"))).isEqualTo(1.0);
+        });
     }
 
     @Test
@@ -125,6 +151,7 @@ class SmtpFailureKafkaTest {
         MachineActionCompleted control = Samples.isolation(Samples.alert(Samples.uniqueAlertId(), "Control",
                 Severity.High), FinalStatus.Succeeded, null, List.of());
         long failedBefore = sender.failedSends();
+        PrometheusScrape before = PrometheusScrape.of(service.toString());
 
         kafka.produce(String.class, MachineActionCompleted.class).fromRecords(
                 new ProducerRecord<>(SmtpDown.ACTIONS_RESULTS, event.kafkaKey(), event)).awaitCompletion();
@@ -146,6 +173,14 @@ class SmtpFailureKafkaTest {
             List<ReceivedMail> copies = ReceivedMail.copiesFor(greenMail, event.eventId());
             assertThat(ReceivedMail.distinctEmails(copies)).isEqualTo(1);
             assertThat(copies).hasSize(1);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                PrometheusScrape after = PrometheusScrape.of(service.toString());
+                assertThat(after.delta(before, "notifier_emails_total", SENT)).as("the late one and the control")
+                        .isEqualTo(2.0);
+                assertThat(after.delta(before, "notifier_emails_total", FAILED)).isGreaterThanOrEqualTo(2.0);
+                assertThat(after.delta(before, "messaging_records_in_total", CHANNEL)).isEqualTo(3.0);
+                assertThat(after.delta(before, "messaging_records_dead_lettered_total", CHANNEL)).isZero();
+            });
         } finally {
             greenMail.stop();
         }

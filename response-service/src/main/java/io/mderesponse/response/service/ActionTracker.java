@@ -5,6 +5,7 @@ import io.mderesponse.defender.client.error.DefenderApiException;
 import io.mderesponse.defender.client.model.MachineAction;
 import io.mderesponse.defender.client.model.MachineActionStatus;
 import io.mderesponse.response.state.RequestProgress;
+import io.mderesponse.service.observability.RecordContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -135,7 +136,9 @@ public final class ActionTracker {
 
     private void schedule(Tracked t, Duration delay) {
         try {
-            executor.schedule(() -> run(t), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+            // In the request's log and trace context: what following it logs and publishes stays with the request.
+            executor.schedule(RecordContext.carry(t.progress.request(), () -> run(t)), Math.max(0, delay.toMillis()),
+                    TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // Shutting down: the action stays TRACKING in Kafka and is followed again after the restart.
             tracked.remove(t.progress.requestId());

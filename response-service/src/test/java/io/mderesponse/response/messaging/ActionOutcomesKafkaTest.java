@@ -1,6 +1,7 @@
 package io.mderesponse.response.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mderesponse.contracts.event.FinalStatus;
@@ -12,15 +13,19 @@ import io.mderesponse.testsupport.defender.CallFilter;
 import io.mderesponse.testsupport.defender.DefenderSimulatorResource;
 import io.mderesponse.testsupport.defender.SimulatorAdmin;
 import io.mderesponse.testsupport.kafka.KafkaBrokerResource;
+import io.mderesponse.testsupport.metrics.PrometheusScrape;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +43,9 @@ class ActionOutcomesKafkaTest {
     String simulatorUrl;
     SimulatorAdmin simulator;
     RequestsAndResults kafka;
+
+    @TestHTTPResource("/")
+    URL service;
 
     @BeforeEach
     void connect() {
@@ -100,10 +108,23 @@ class ActionOutcomesKafkaTest {
         String machineId = simulator.addSampleMachine();
         simulator.setActionBehaviour(machineId, outcome, delay);
         MachineActionRequested request = RequestsAndResults.isolation(machineId);
+        PrometheusScrape before = PrometheusScrape.of(service.toString());
         kafka.publish(request);
         MachineActionCompleted completed = kafka.awaitResult(request);
         assertThat(simulator.calls(CallFilter.path("/api/machines/" + machineId + "/isolate").method("POST")))
                 .hasSize(1);
+        // Isolations by outcome, and the records and Defender calls behind this one.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            PrometheusScrape after = PrometheusScrape.of(service.toString());
+            assertThat(after.delta(before, "response_actions_completed_total",
+                    Map.of("type", "Isolate", "status", completed.status().name()))).isEqualTo(1.0);
+            assertThat(after.delta(before, "response_actions_completed_total", Map.of())).isEqualTo(1.0);
+            assertThat(after.delta(before, "messaging_records_in_total",
+                    Map.of("channel", ActionRequestsConsumer.INCOMING))).isEqualTo(1.0);
+            assertThat(after.delta(before, "messaging_records_out_total",
+                    Map.of("channel", ActionRequestsConsumer.OUTGOING))).isEqualTo(1.0);
+            assertThat(after.delta(before, "defender_calls_total", Map.of("family", "isolate"))).isEqualTo(1.0);
+        });
         return completed;
     }
 

@@ -1,6 +1,7 @@
 package io.mderesponse.service.messaging;
 
 import io.mderesponse.contracts.event.Event;
+import io.mderesponse.service.observability.RecordLogContext;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import org.apache.kafka.common.header.Headers;
@@ -20,7 +21,10 @@ public final class EventRecords {
     private EventRecords() {
     }
 
-    /** The event in {@code message}; a {@link PoisonRecordException} saying why when it cannot be read. */
+    /**
+     * The event in {@code message}; a {@link PoisonRecordException} saying why when it cannot be read. Its alert
+     * and machine ids go into the log context of the record ({@link RecordLogContext}).
+     */
     public static <T> T read(Message<byte[]> message, Deserializer<T> deserializer) {
         IncomingKafkaRecordMetadata<?, ?> metadata = message.getMetadata(IncomingKafkaRecordMetadata.class)
                 .orElse(null);
@@ -35,6 +39,9 @@ public final class EventRecords {
         } catch (RuntimeException e) {
             throw new PoisonRecordException("Record " + position(metadata) + " is not a valid event: "
                     + e.getMessage(), e);
+        }
+        if (event instanceof Event readable) {
+            RecordLogContext.enter(readable);
         }
         return event;
     }

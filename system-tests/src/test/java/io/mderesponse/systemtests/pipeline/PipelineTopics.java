@@ -17,11 +17,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads the pipeline's topics as a downstream consumer would, and tells whether a consumer group caught up. */
-final class PipelineTopics {
+public final class PipelineTopics {
 
     private final String bootstrapServers;
 
-    PipelineTopics(String bootstrapServers) {
+    public PipelineTopics(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -41,7 +41,7 @@ final class PipelineTopics {
     }
 
     /** Whether {@code group} has committed every record currently on {@code topic}: it has processed them all. */
-    boolean consumedEverything(String group, String topic) throws ExecutionException, InterruptedException {
+    public boolean consumedEverything(String group, String topic) throws ExecutionException, InterruptedException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
                     .partitions().stream().map(p -> new TopicPartition(topic, p.partition()))
