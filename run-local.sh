@@ -305,9 +305,11 @@ declare -A SERVICE_ENV=(
 say "Starting ${SERVICES[*]}..."
 for service in "${SERVICES[@]}"; do
     read -r -a extra <<< "${SERVICE_ENV[$service]}"
+    # Plain-text logs for reading in a terminal; the packaged jars log JSON by default (production).
     start "$service" env \
         KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" \
         QUARKUS_HTTP_PORT="${PORT[$service]}" \
+        QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
         ${extra[@]+"${extra[@]}"} \
         java "${JAVA_OPTS[@]}" -cp "$LAUNCHER_CP:$APPS/$service/quarkus-run.jar" \
         "$WATCHER" "$$" io.quarkus.bootstrap.runner.QuarkusEntryPoint
