@@ -1,18 +1,13 @@
 package io.mderesponse.poller.state;
 
 import io.mderesponse.contracts.serde.EventJson;
+import io.mderesponse.service.state.CompactedTopicReader;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The poller's state on its compacted topic: one record per alert handled ({@code alert:<id>}) and one for
@@ -33,29 +28,9 @@ public final class PollerStateStore {
 
     /** Reads the whole topic (committed records only) into a fresh state. */
     public PollerState load(Map<String, Object> kafkaConfig) {
-        Map<String, Object> config = new HashMap<>(kafkaConfig);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         PollerState state = new PollerState();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, READ_TIMEOUT).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_TIMEOUT);
-            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-            while (!reachedEnd(consumer, end)) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Could not read the poller state from " + topic + " within "
-                            + READ_TIMEOUT);
-                }
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    state.apply(decode(record.key(), record.value()));
-                }
-            }
-        }
+        CompactedTopicReader.readAll(kafkaConfig, topic, READ_TIMEOUT, "the poller state",
+                record -> state.apply(decode(record.key(), record.value())));
         return state;
     }
 
@@ -90,10 +65,6 @@ public final class PollerStateStore {
                     Map.of(key.substring(ALERT_KEY_PREFIX.length()), EventJson.fromJson(value, SeenAlert.class)));
         }
         return PollerState.StateUpdate.empty();
-    }
-
-    private static boolean reachedEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
-        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 
     /** The watermark record's value. */

@@ -1,22 +1,15 @@
 package io.mderesponse.hunting.messaging;
 
 import io.mderesponse.contracts.event.HuntingRowFound;
-import io.mderesponse.service.observability.RecordTracing;
 import io.mderesponse.contracts.serde.JsonEventSerializer;
 import io.mderesponse.contracts.topic.Services;
 import io.mderesponse.hunting.service.RunResult;
 import io.mderesponse.hunting.state.HuntingStateStore;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.HashMap;
+import io.mderesponse.service.observability.RecordTracing;
+import io.mderesponse.service.state.TransactionalWriter;
 import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Publishes a run's new rows and the state that marks them seen in ONE Kafka transaction
@@ -29,7 +22,7 @@ public final class TransactionalRowPublisher implements AutoCloseable {
     /** Kept stable: a new id would let a zombie scheduler's open transaction survive a restart. */
     public static final String TRANSACTIONAL_ID = Services.HUNTING_SCHEDULER;
 
-    private final KafkaProducer<String, byte[]> producer;
+    private final TransactionalWriter writer;
     private final JsonEventSerializer<HuntingRowFound> serializer =
             new JsonEventSerializer<>(Services.HUNTING_SCHEDULER);
     private final String resultsTopic;
@@ -43,12 +36,7 @@ public final class TransactionalRowPublisher implements AutoCloseable {
     /** {@code tracing} starts a trace per row (off by default), carried to enrichment in the record's headers. */
     public TransactionalRowPublisher(Map<String, Object> kafkaConfig, String resultsTopic, HuntingStateStore store,
             RecordTracing tracing) {
-        Map<String, Object> config = new HashMap<>(kafkaConfig);
-        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, TRANSACTIONAL_ID);
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
-        this.producer.initTransactions();
+        this.writer = new TransactionalWriter(kafkaConfig, TRANSACTIONAL_ID);
         this.resultsTopic = resultsTopic;
         this.store = store;
         this.tracing = tracing;
@@ -56,36 +44,21 @@ public final class TransactionalRowPublisher implements AutoCloseable {
 
     /** Returns once committed; throws (after aborting) when it could not be. */
     public void publish(RunResult result) {
-        producer.beginTransaction();
-        try {
+        writer.inTransaction(transaction -> {
             for (HuntingRowFound row : result.rows()) {
                 RecordHeaders headers = new RecordHeaders();
                 try (RecordTracing.Publishing publishing = tracing.publishing(resultsTopic, row, headers)) {
                     byte[] value = serializer.serialize(resultsTopic, headers, row);
-                    producer.send(new ProducerRecord<>(resultsTopic, null, row.kafkaKey(), value, headers));
+                    transaction.send(new ProducerRecord<>(resultsTopic, null, row.kafkaKey(), value, headers));
                 }
             }
-            for (ProducerRecord<String, String> state : store.records(result.update())) {
-                producer.send(new ProducerRecord<>(state.topic(), state.key(),
-                        state.value() == null ? null : state.value().getBytes(StandardCharsets.UTF_8)));
-            }
-            producer.commitTransaction();
-        } catch (KafkaException e) {
-            try {
-                producer.abortTransaction();
-            } catch (KafkaException abortFailure) {
-                e.addSuppressed(abortFailure);
-            }
-            throw e;
-        }
+            store.records(result.update()).forEach(transaction::sendState);
+        });
     }
 
+    /** Closes the producer; after a failure without waiting, since its transaction is void anyway. */
     public void close(boolean gracefully) {
-        try {
-            producer.close(gracefully ? Duration.ofSeconds(30) : Duration.ZERO);
-        } catch (KafkaException e) {
-            // A producer that already failed may fail to close; it holds nothing we need.
-        }
+        writer.close(gracefully);
     }
 
     @Override

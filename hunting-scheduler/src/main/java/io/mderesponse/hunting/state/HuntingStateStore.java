@@ -1,19 +1,14 @@
 package io.mderesponse.hunting.state;
 
 import io.mderesponse.contracts.serde.EventJson;
+import io.mderesponse.service.state.CompactedTopicReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The state on the compacted topic {@code defender.internal.hunting.seen-rows}: {@code row:<row key>} →
@@ -32,30 +27,11 @@ public final class HuntingStateStore {
         this.topic = topic;
     }
 
+    /** Reads the whole topic (committed records only) into a fresh state. */
     public HuntingState load(Map<String, Object> kafkaConfig) {
-        Map<String, Object> config = new HashMap<>(kafkaConfig);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         HuntingState state = new HuntingState();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, READ_TIMEOUT).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_TIMEOUT);
-            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Could not read the hunting state from " + topic + " within "
-                            + READ_TIMEOUT);
-                }
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    state.apply(decode(record.key(), record.value()));
-                }
-            }
-        }
+        CompactedTopicReader.readAll(kafkaConfig, topic, READ_TIMEOUT, "the hunting state",
+                record -> state.apply(decode(record.key(), record.value())));
         return state;
     }
 

@@ -1,0 +1,76 @@
+package io.mderesponse.service.state;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * A transactional producer for a single-active role (the poller, the hunting scheduler) that writes its events and
+ * its state in one Kafka transaction: all become visible to {@code read_committed} readers, or none do.
+ *
+ * <p>The transactional id must be stable for the role, so a restarted instance fences a killed one at once. This
+ * uses kafka-clients directly because a SmallRye channel cannot write two topics in one transaction.
+ */
+public final class TransactionalWriter implements AutoCloseable {
+
+    private final KafkaProducer<String, byte[]> producer;
+
+    public TransactionalWriter(Map<String, Object> kafkaConfig, String transactionalId) {
+        Map<String, Object> config = new HashMap<>(kafkaConfig);
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        this.producer.initTransactions();
+    }
+
+    /** The records written inside one transaction. */
+    public interface Transaction {
+
+        void send(ProducerRecord<String, byte[]> record);
+
+        /** A state record (UTF-8 text, or null for a tombstone). */
+        default void sendState(ProducerRecord<String, String> state) {
+            send(new ProducerRecord<>(state.topic(), state.key(),
+                    state.value() == null ? null : state.value().getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    /** Returns once the transaction is committed; throws (after aborting it) when it could not be. */
+    public void inTransaction(Consumer<Transaction> work) {
+        producer.beginTransaction();
+        try {
+            work.accept(producer::send);
+            producer.commitTransaction();
+        } catch (KafkaException e) {
+            try {
+                producer.abortTransaction();
+            } catch (KafkaException abortFailure) {
+                e.addSuppressed(abortFailure);
+            }
+            throw e;
+        }
+    }
+
+    /** Closes the producer; after a failure without waiting, since its transaction is void anyway. */
+    public void close(boolean gracefully) {
+        try {
+            producer.close(gracefully ? Duration.ofSeconds(30) : Duration.ZERO);
+        } catch (KafkaException e) {
+            // A producer that already failed may fail to close; it holds nothing we need.
+        }
+    }
+
+    @Override
+    public void close() {
+        close(true);
+    }
+}
