@@ -9,14 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The lines of a service's JSON log (quarkus-logging-json, the production format), parsed. */
-final class JsonLogLines {
+public final class JsonLogLines {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One log line: its message, logger and MDC. */
-    record Line(String service, String level, String logger, String message, Map<String, String> mdc) {
+    public record Line(String service, String level, String logger, String message, Map<String, String> mdc) {
 
-        Optional<String> mdc(String key) {
+        public Optional<String> mdc(String key) {
             return Optional.ofNullable(mdc.get(key)).filter(v -> !v.isBlank());
         }
     }
@@ -28,7 +28,7 @@ final class JsonLogLines {
      * The JSON lines of {@code log}. Lines that do not start with a brace are not log records (the JVM's own
      * warnings) and are left out; a line that starts like one and does not parse fails.
      */
-    static List<Line> parse(String service, String log) {
+    public static List<Line> parse(String service, String log) {
         List<Line> lines = new ArrayList<>();
         for (String text : log.split("\n")) {
             if (!text.startsWith("{")) {

@@ -10,18 +10,18 @@ import java.util.regex.Pattern;
  * Finds credentials in log text: any of the given secrets verbatim, and anything shaped like an OAuth2 bearer
  * token (a JWT: three base64url parts, the first two JSON objects, so beginning with {@code eyJ}).
  */
-final class LogLeaks {
+public final class LogLeaks {
 
     /** A signed JWT as Entra ID and the simulator issue them. */
     static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]+");
 
     /** One leak: where, and what kind (the secret itself is not repeated in a report). */
-    record Leak(String source, int line, String kind) {
+    public record Leak(String source, int line, String kind) {
     }
 
     private final Set<String> secrets;
 
-    LogLeaks(Set<String> secrets) {
+    public LogLeaks(Set<String> secrets) {
         secrets.forEach(secret -> {
             if (secret.length() < 8) {
                 throw new IllegalArgumentException("A secret this short would match by chance: " + secret.length());
@@ -30,7 +30,7 @@ final class LogLeaks {
         this.secrets = Set.copyOf(secrets);
     }
 
-    List<Leak> scan(String source, String log) {
+    public List<Leak> scan(String source, String log) {
         List<Leak> leaks = new ArrayList<>();
         String[] lines = log.split("\n");
         for (int i = 0; i < lines.length; i++) {

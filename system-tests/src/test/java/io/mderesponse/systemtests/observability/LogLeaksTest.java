@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The leak check of {@link ObservabilitySystemTest} can fail: it finds what is planted in a synthetic log. */
+/** The leak check of {@code PipelineSystemTest} can fail: it finds what is planted in a synthetic log. */
 class LogLeaksTest {
 
     private static final String SECRET = "s3cret-Observability-0123456789";

@@ -12,12 +12,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A stand-in OpenTelemetry collector: takes OTLP/HTTP exports and answers 200 with an empty (valid) protobuf
  * response, so services with tracing on export without errors and the test can see that they did.
  */
-final class OtlpSink implements AutoCloseable {
+public final class OtlpSink implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicInteger traceExports = new AtomicInteger();
 
-    OtlpSink() {
+    public OtlpSink() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -36,11 +36,11 @@ final class OtlpSink implements AutoCloseable {
         server.start();
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    int traceExports() {
+    public int traceExports() {
         return traceExports.get();
     }
 
