@@ -9,6 +9,7 @@ import io.mderesponse.testsupport.defender.CallFilter;
 import io.mderesponse.testsupport.defender.SampleData;
 import io.mderesponse.testsupport.defender.SimulatorCall;
 import io.mderesponse.testsupport.defender.TestIds;
+import io.mderesponse.testsupport.system.RunningSystem;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
