@@ -38,24 +38,26 @@ public final class BenchMain {
 
         Results.Throughput throughput;
         Results.Latency latency;
-        try (Stack stack = Stack.start(Environments.unthrottledServices(settings), Environments.unthrottledSimulator())) {
+        try (Stack stack = Stack.start(Environments.unthrottledServices(settings), Environments.unthrottledSimulator(),
+                settings.serviceJvmOptions())) {
             Map<String, Memory> rest = stack.memory();
             throughput = new ThroughputScenario(stack, settings).run();
             System.out.printf("throughput: %.0f alerts/s%n", throughput.perSecond());
             latency = new LatencyScenario(stack, settings).run();
-            memory.addAll(memory("unthrottled", rest, stack.memory()));
+            memory.addAll(memory("unthrottled", rest, stack.memory(), settings));
         }
 
         AlertPlan storm = AlertPlan.of(settings.stormAlerts(), settings.stormMachines(), settings.stormHigh(),
                 settings.stormMedium(), 1000);
         Results.Storm pipeline;
         Results.Storm naive;
-        try (Stack stack = Stack.start(Environments.stormServices(settings), Environments.stormSimulator(settings))) {
+        try (Stack stack = Stack.start(Environments.stormServices(settings), Environments.stormSimulator(settings),
+                settings.serviceJvmOptions())) {
             Map<String, Memory> rest = stack.memory();
             CompletableFuture<Results.Storm> naiveRun = CompletableFuture.supplyAsync(
                     () -> new NaiveStormScenario(settings, storm, Environments.stormSimulator(settings)).run());
             pipeline = new StormScenario(stack, settings, storm).run();
-            memory.addAll(memory("storm", rest, stack.memory()));
+            memory.addAll(memory("storm", rest, stack.memory(), settings));
             naive = naiveRun.join();
         }
 
@@ -71,11 +73,12 @@ public final class BenchMain {
         System.out.println("Written: " + target.resolve("bench-results.json") + " and bench-results.txt");
     }
 
-    private static List<ProcessMemory> memory(String stack, Map<String, Memory> rest, Map<String, Memory> end) {
+    private static List<ProcessMemory> memory(String stack, Map<String, Memory> rest, Map<String, Memory> end,
+            BenchSettings settings) {
         List<ProcessMemory> memory = new ArrayList<>();
         rest.forEach((process, atRest) -> {
             String options = String.join(" ", process.equals("kafka-broker") ? Stack.BROKER_JVM_OPTIONS
-                    : Stack.SERVICE_JVM_OPTIONS);
+                    : settings.serviceJvmOptions());
             memory.add(new ProcessMemory(stack, process, options, atRest.rssMb(), end.get(process).peakMb()));
         });
         return memory;

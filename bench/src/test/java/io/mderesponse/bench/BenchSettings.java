@@ -1,6 +1,8 @@
 package io.mderesponse.bench;
 
 import java.time.Duration;
+import io.mderesponse.testsupport.process.ServiceProcess;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,10 +17,13 @@ import java.util.Map;
  * @param maxIsolationsPerHour {@code guard.max-isolations-per-hour} in the storm (at least its High count)
  * @param serviceEnvironment extra environment variables of every service ({@code -Dbench.service-env=A=1,B=2}),
  *     to measure a tuning before writing it into a service's configuration
+ * @param serviceJvmOptions JVM options of every service ({@code -Dbench.jvm-options="-Xmx128m -XX:+UseSerialGC"});
+ *     by default those the system tests use, {@link ServiceProcess#LEAN_JVM_OPTIONS}
  */
 record BenchSettings(boolean quick, int throughputAlerts, int latencyRate, Duration latencyDuration,
         Duration stormWindow, int stormAlerts, int stormMachines, int stormHigh, int stormMedium,
-        int maxIsolationsPerHour, Duration patience, Map<String, String> serviceEnvironment) {
+        int maxIsolationsPerHour, Duration patience, Map<String, String> serviceEnvironment,
+        List<String> serviceJvmOptions) {
 
     /** Share of High alerts in the throughput and latency scenarios; each High alert has a machine of its own. */
     static final double HIGH_SHARE = 0.1;
@@ -29,12 +34,16 @@ record BenchSettings(boolean quick, int throughputAlerts, int latencyRate, Durat
 
     static BenchSettings fromSystemProperties() {
         BenchSettings settings = Boolean.getBoolean("bench.quick") ? quickRun() : fullRun();
-        return settings.withServiceEnvironment(parse(System.getProperty("bench.service-env", "")));
+        String jvmOptions = System.getProperty("bench.jvm-options", "default").trim();
+        return settings.with(parse(System.getProperty("bench.service-env", "")),
+                jvmOptions.isEmpty() || jvmOptions.equals("default") ? ServiceProcess.LEAN_JVM_OPTIONS
+                        : List.of(jvmOptions.split("\\s+")));
     }
 
-    BenchSettings withServiceEnvironment(Map<String, String> environment) {
+    BenchSettings with(Map<String, String> environment, List<String> jvmOptions) {
         return new BenchSettings(quick, throughputAlerts, latencyRate, latencyDuration, stormWindow, stormAlerts,
-                stormMachines, stormHigh, stormMedium, maxIsolationsPerHour, patience, Map.copyOf(environment));
+                stormMachines, stormHigh, stormMedium, maxIsolationsPerHour, patience, Map.copyOf(environment),
+                List.copyOf(jvmOptions));
     }
 
     static Map<String, String> parse(String assignments) {
@@ -56,13 +65,15 @@ record BenchSettings(boolean quick, int throughputAlerts, int latencyRate, Durat
     }
 
     static BenchSettings fullRun() {
-        return new BenchSettings(false, 20_000, 100, Duration.ofMinutes(3), Duration.ofMinutes(1), 1000, 200, 50,
-                250, 100, Duration.ofMinutes(40), Map.of());
+        return new BenchSettings(false, 10_000, 100, Duration.ofMinutes(2), Duration.ofMinutes(1), 1000, 200, 50,
+                250, 100, Duration.ofMinutes(40), Map.of(),
+                ServiceProcess.LEAN_JVM_OPTIONS);
     }
 
     static BenchSettings quickRun() {
         return new BenchSettings(true, 4_000, 100, Duration.ofSeconds(40), Duration.ofSeconds(1), 1000, 200, 50,
-                250, 100, Duration.ofMinutes(5), Map.of());
+                250, 100, Duration.ofMinutes(5), Map.of(),
+                ServiceProcess.LEAN_JVM_OPTIONS);
     }
 
     /** The poller's interval in the storm: the default, scaled with the window as the services' tests do. */

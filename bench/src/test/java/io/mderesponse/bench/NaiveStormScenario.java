@@ -46,7 +46,7 @@ final class NaiveStormScenario {
                 .env(simulatorEnvironment).jvmOptions(Stack.SIMULATOR_JVM_OPTIONS).start();
                 ServiceProcess flow = ServiceProcess.module("bench").name("naive-flow")
                         .env(defenderEnvironment(simulatorProcess.baseUrl()))
-                        .jvmOptions(Stack.SERVICE_JVM_OPTIONS).readinessPath("/q/metrics").start()) {
+                        .jvmOptions(settings.serviceJvmOptions()).readinessPath("/q/metrics").start()) {
             SimulatorAdmin simulator = new SimulatorAdmin(simulatorProcess.baseUrl());
             simulator.reset();
             plan.seedMachines(simulator);

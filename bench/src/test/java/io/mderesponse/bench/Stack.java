@@ -1,7 +1,6 @@
 package io.mderesponse.bench;
 
 import io.mderesponse.kafka.broker.KafkaBroker;
-import io.mderesponse.testsupport.process.ServiceProcess;
 import io.mderesponse.testsupport.system.RunningSystem;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +13,6 @@ import java.util.Map;
  */
 final class Stack implements AutoCloseable {
 
-    /** JVM options of the services (and of the naive flow). */
-    static final List<String> SERVICE_JVM_OPTIONS = ServiceProcess.LEAN_JVM_OPTIONS;
     /**
      * The simulator stands in for Defender and is not part of the stack measured: it gets room for the benchmark's
      * tens of thousands of alerts and its call log.
@@ -32,12 +29,13 @@ final class Stack implements AutoCloseable {
         this.system = system;
     }
 
-    static Stack start(Map<String, String> serviceEnvironment, Map<String, String> simulatorEnvironment) {
+    static Stack start(Map<String, String> serviceEnvironment, Map<String, String> simulatorEnvironment,
+            List<String> serviceJvmOptions) {
         KafkaBroker broker = KafkaBroker.start();
         try {
             return new Stack(broker, RunningSystem.builder().bootstrapServers(broker.bootstrapServers())
                     .services(serviceEnvironment).simulator(simulatorEnvironment)
-                    .jvmOptions(SERVICE_JVM_OPTIONS).simulatorJvmOptions(SIMULATOR_JVM_OPTIONS).start());
+                    .jvmOptions(serviceJvmOptions).simulatorJvmOptions(SIMULATOR_JVM_OPTIONS).start());
         } catch (RuntimeException e) {
             broker.close();
             throw e;
