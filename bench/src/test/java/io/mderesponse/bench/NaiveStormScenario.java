@@ -74,7 +74,8 @@ final class NaiveStormScenario {
             long isolated = calls.stream().filter(c -> ApiCalls.isolatedMachine(c).isPresent()).count();
             return new Results.Storm("naive per-alert flow", plan.size(), plan.machines.size(), highMachines.size(),
                     settings.stormWindow().toMillis() / 1000.0, StormScenario.seconds(start, lastIsolation), null,
-                    StormScenario.seconds(start, finished), isolated, failures.size(), failures,
+                    StormScenario.seconds(start, finished), done.path("handled").asLong(), isolated, failures.size(),
+                    failures,
                     ApiCalls.throttledPerFamily(calls), Results.ApiEconomy.of(ApiCalls.perFamily(calls),
                             plan.size(), isolated),
                     // In order, one alert at a time: the last High alert needs every alert before it read, with

@@ -53,12 +53,14 @@ final class Results {
      *     a High machine
      * @param secondsToAllHighSucceeded to the last {@code Succeeded} result of a High machine (pipeline only)
      * @param secondsToAllHandled to the last alert enriched (pipeline) or handled (naive flow)
+     * @param alertsHandled alerts enriched (pipeline) or handled (naive flow) by then; the pipeline stops waiting
+     *     when enrichment made no progress for three windows (low-severity alerts held for the next "hour")
      * @param minimumWindowsToAllHighIsolated the budget's lower bound for the same work, in rate-limit windows
      * @param minimumWindowsToAllHandled likewise for all of the storm's work
      */
     record Storm(String flow, int alerts, int machines, int high, double windowSeconds,
             double secondsToAllHighIsolated, Double secondsToAllHighSucceeded, double secondsToAllHandled,
-            long highIsolated, long failedActions, List<String> failures, Map<String, Long> throttled,
+            long alertsHandled, long highIsolated, long failedActions, List<String> failures, Map<String, Long> throttled,
             ApiEconomy calls, double minimumWindowsToAllHighIsolated, double minimumWindowsToAllHandled) {
     }
 
