@@ -37,7 +37,7 @@ public final class RunningSystem implements AutoCloseable {
         ServiceProcess simulatorStarted = null;
         try {
             simulatorStarted = ServiceProcess.module("defender-simulator").env("SIMULATOR_ACTION_DELAY", "1s")
-                    .env(builder.simulatorEnvironment).jvmOptions(builder.jvmOptions).start();
+                    .env(builder.simulatorEnvironment).jvmOptions(builder.simulatorJvmOptions).start();
         } catch (RuntimeException e) {
             mail.stop();
             throw e;
@@ -105,6 +105,7 @@ public final class RunningSystem implements AutoCloseable {
         private final Map<String, String> serviceEnvironment = new LinkedHashMap<>();
         private final Map<String, String> simulatorEnvironment = new LinkedHashMap<>();
         private List<String> jvmOptions = ServiceProcess.LEAN_JVM_OPTIONS;
+        private List<String> simulatorJvmOptions = ServiceProcess.LEAN_JVM_OPTIONS;
         private String bootstrapServers;
 
         private Builder() {
@@ -122,9 +123,15 @@ public final class RunningSystem implements AutoCloseable {
             return this;
         }
 
-        /** JVM options of the simulator and every service; {@link ServiceProcess#LEAN_JVM_OPTIONS} by default. */
+        /** JVM options of every service; {@link ServiceProcess#LEAN_JVM_OPTIONS} by default. */
         public Builder jvmOptions(List<String> options) {
             jvmOptions = List.copyOf(options);
+            return this;
+        }
+
+        /** JVM options of the simulator; {@link ServiceProcess#LEAN_JVM_OPTIONS} by default. */
+        public Builder simulatorJvmOptions(List<String> options) {
+            simulatorJvmOptions = List.copyOf(options);
             return this;
         }
 
