@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mderesponse.contracts.event.FinalStatus;
-import io.mderesponse.systemtests.pipeline.RunningSystem;
+import io.mderesponse.testsupport.system.RunningSystem;
 import io.mderesponse.testsupport.defender.SimulatorCall;
 import io.mderesponse.testsupport.defender.SimulatorFault;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.mderesponse.systemtests.budget;
 
-import io.mderesponse.systemtests.pipeline.RunningSystem;
+import io.mderesponse.testsupport.system.RunningSystem;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;

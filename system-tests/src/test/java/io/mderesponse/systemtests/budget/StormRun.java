@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.mderesponse.contracts.event.FinalStatus;
 import io.mderesponse.contracts.event.MachineActionCompleted;
-import io.mderesponse.systemtests.pipeline.RunningSystem;
+import io.mderesponse.testsupport.system.RunningSystem;
 import io.mderesponse.testsupport.defender.SimulatorCall;
 import java.time.Duration;
 import java.time.Instant;

@@ -13,6 +13,7 @@ import io.mderesponse.testsupport.defender.SimulatorFault;
 import io.mderesponse.testsupport.defender.TestIds;
 import io.mderesponse.testsupport.kafka.TopicReader;
 import io.mderesponse.testsupport.process.ServiceProcess;
+import io.mderesponse.testsupport.system.RunningSystem;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -7,6 +7,7 @@ import io.mderesponse.contracts.topic.TopicDefinition;
 import io.mderesponse.contracts.topic.Topics;
 import io.mderesponse.testsupport.defender.SampleData;
 import io.mderesponse.testsupport.defender.TestIds;
+import io.mderesponse.testsupport.system.RunningSystem;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
