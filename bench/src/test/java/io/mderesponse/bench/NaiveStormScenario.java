@@ -45,7 +45,7 @@ final class NaiveStormScenario {
         try (ServiceProcess simulatorProcess = ServiceProcess.module("defender-simulator").name("naive-simulator")
                 .env(simulatorEnvironment).jvmOptions(Stack.SIMULATOR_JVM_OPTIONS).start();
                 ServiceProcess flow = ServiceProcess.module("bench").name("naive-flow")
-                        .env(defenderEnvironment(simulatorProcess.baseUrl()))
+                        .env(SimulatorCredentials.serviceEnvironment(simulatorProcess.baseUrl()))
                         .jvmOptions(settings.serviceJvmOptions()).readinessPath("/q/metrics").start()) {
             SimulatorAdmin simulator = new SimulatorAdmin(simulatorProcess.baseUrl());
             simulator.reset();
@@ -98,15 +98,6 @@ final class NaiveStormScenario {
             }
         }
         return last;
-    }
-
-    private static Map<String, String> defenderEnvironment(String simulatorBaseUrl) {
-        return Map.of(
-                "DEFENDER_API_BASE_URL", simulatorBaseUrl,
-                "DEFENDER_TENANT_ID", SimulatorCredentials.TENANT_ID,
-                "DEFENDER_TOKEN_URL", SimulatorCredentials.tokenUrl(simulatorBaseUrl, SimulatorCredentials.TENANT_ID),
-                "DEFENDER_CLIENT_ID", SimulatorCredentials.CLIENT_ID,
-                "DEFENDER_CLIENT_SECRET", SimulatorCredentials.CLIENT_SECRET);
     }
 
     private JsonNode send(String method, String baseUrl, String body) {

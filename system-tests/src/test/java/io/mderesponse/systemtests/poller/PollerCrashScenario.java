@@ -76,12 +76,7 @@ final class PollerCrashScenario implements AutoCloseable {
                 .start();
         simulator = new SimulatorAdmin(simulatorProcess.baseUrl());
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
-        env.put("DEFENDER_API_BASE_URL", simulatorProcess.baseUrl());
-        env.put("DEFENDER_TENANT_ID", SimulatorCredentials.TENANT_ID);
-        env.put("DEFENDER_TOKEN_URL", SimulatorCredentials.tokenUrl(simulatorProcess.baseUrl(),
-                SimulatorCredentials.TENANT_ID));
-        env.put("DEFENDER_CLIENT_ID", SimulatorCredentials.CLIENT_ID);
-        env.put("DEFENDER_CLIENT_SECRET", SimulatorCredentials.CLIENT_SECRET);
+        env.putAll(SimulatorCredentials.serviceEnvironment(simulatorProcess.baseUrl()));
         // The client's own call budget (when configured) must not slow the test down: the simulator allows all.
         env.put("DEFENDER_BUDGET_ALERTS_PER_MINUTE", "1000000");
         env.put("DEFENDER_BUDGET_ALERTS_PER_HOUR", "10000000");

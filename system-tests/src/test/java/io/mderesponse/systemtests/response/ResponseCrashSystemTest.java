@@ -131,12 +131,7 @@ class ResponseCrashSystemTest {
         env.put("KAFKA_HEARTBEAT_INTERVAL_MS", "1000");
         env.put("TOPICS_ACTIONS_REQUESTED", topics.requests());
         env.put("TOPICS_ACTIONS_RESULTS", topics.results());
-        env.put("DEFENDER_API_BASE_URL", simulatorProcess.baseUrl());
-        env.put("DEFENDER_TENANT_ID", SimulatorCredentials.TENANT_ID);
-        env.put("DEFENDER_TOKEN_URL", SimulatorCredentials.tokenUrl(simulatorProcess.baseUrl(),
-                SimulatorCredentials.TENANT_ID));
-        env.put("DEFENDER_CLIENT_ID", SimulatorCredentials.CLIENT_ID);
-        env.put("DEFENDER_CLIENT_SECRET", SimulatorCredentials.CLIENT_SECRET);
+        env.putAll(SimulatorCredentials.serviceEnvironment(simulatorProcess.baseUrl()));
         env.put("RESPONSE_POLL_INITIAL", "200ms");
         env.put("RESPONSE_POLL_MAX", "500ms");
         env.put("RESPONSE_RETRY_INITIAL", "300ms");

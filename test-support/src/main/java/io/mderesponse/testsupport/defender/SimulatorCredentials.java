@@ -1,5 +1,7 @@
 package io.mderesponse.testsupport.defender;
 
+import java.util.Map;
+
 /**
  * How a client reaches the simulator's token endpoint: its default client credentials and an Entra-ID-shaped
  * token URL. Plain constants, usable without Quarkus' test framework (e.g. by system tests).
@@ -16,6 +18,19 @@ public final class SimulatorCredentials {
     }
 
     /** The simulator's token endpoint for a tenant, shaped like Entra ID's v2 endpoint. */
+    /**
+     * The environment a packaged service needs to call the simulator at {@code baseUrl} with these credentials:
+     * the documented {@code DEFENDER_*} settings, as operators set them for a real tenant.
+     */
+    public static Map<String, String> serviceEnvironment(String baseUrl) {
+        return Map.of(
+                "DEFENDER_API_BASE_URL", baseUrl,
+                "DEFENDER_TENANT_ID", TENANT_ID,
+                "DEFENDER_TOKEN_URL", tokenUrl(baseUrl, TENANT_ID),
+                "DEFENDER_CLIENT_ID", CLIENT_ID,
+                "DEFENDER_CLIENT_SECRET", CLIENT_SECRET);
+    }
+
     public static String tokenUrl(String baseUrl, String tenantId) {
         return baseUrl + "/" + tenantId + "/oauth2/v2.0/token";
     }

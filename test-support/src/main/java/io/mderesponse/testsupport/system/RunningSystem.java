@@ -50,12 +50,7 @@ public final class RunningSystem implements AutoCloseable {
         try {
             Map<String, String> env = new LinkedHashMap<>();
             env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
-            env.put("DEFENDER_API_BASE_URL", simulatorProcess.baseUrl());
-            env.put("DEFENDER_TENANT_ID", SimulatorCredentials.TENANT_ID);
-            env.put("DEFENDER_TOKEN_URL", SimulatorCredentials.tokenUrl(simulatorProcess.baseUrl(),
-                    SimulatorCredentials.TENANT_ID));
-            env.put("DEFENDER_CLIENT_ID", SimulatorCredentials.CLIENT_ID);
-            env.put("DEFENDER_CLIENT_SECRET", SimulatorCredentials.CLIENT_SECRET);
+            env.putAll(SimulatorCredentials.serviceEnvironment(simulatorProcess.baseUrl()));
             env.put("POLLER_INTERVAL", "1s");
             env.put("RESPONSE_POLL_INITIAL", "200ms");
             env.put("NOTIFIER_RECIPIENTS", RECIPIENT);
