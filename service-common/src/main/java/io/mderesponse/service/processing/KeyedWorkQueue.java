@@ -1,0 +1,297 @@
+package io.mderesponse.service.processing;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs the records of one channel on several workers at once. Plain Java, thread-safe.
+ *
+ * <ul>
+ * <li><b>In order per key</b>: the items of one key run one at a time, in the order they were submitted; an item
+ * counts as running until the stage its work returned completes (a record held for later keeps its key held).</li>
+ * <li><b>Highest priority first across keys</b>: when a worker is free, the key whose waiting items have the highest
+ * priority goes first (a key takes the highest priority among its items, so an {@code AlertSeverityRaised} to High
+ * pulls its alert's earlier {@code AlertDetected} forward); equal priorities go in submission order.</li>
+ * <li><b>No starvation</b>: an item that has waited {@code agingAfter} or longer goes first, whatever its
+ * priority, oldest first.</li>
+ * <li><b>Bounded</b>: {@link #submit} returns a stage that completes once the queue (waiting and running items)
+ * is below its capacity; a caller that waits for it before submitting more (SmallRye does, for the stage an
+ * {@code @Incoming} method returns) stops reading, and the Kafka consumer pauses.</li>
+ * <li><b>Stoppable</b>: {@link #stop} starts nothing more, drops what waits (its records are neither acknowledged
+ * nor committed, so they are read again after the restart) and waits a bounded time for what runs.</li>
+ * </ul>
+ */
+public final class KeyedWorkQueue {
+
+    private static final Logger LOG = Logger.getLogger(KeyedWorkQueue.class);
+
+    /** One record's work: runs on a worker; the stage completes when the record is settled (acked, nacked). */
+    @FunctionalInterface
+    public interface Work {
+        CompletionStage<Void> run();
+    }
+
+    private final String name;
+    private final int workers;
+    private final int capacity;
+    private final long agingNanos;
+    private final LongSupplier nanoTime;
+
+    private final Object lock = new Object();
+    private final Map<String, Lane> lanes = new HashMap<>();
+    /** Lanes with a waiting head and nothing running: by priority (high first), then head's submission order. */
+    private final TreeSet<Lane> byPriority = new TreeSet<>(Comparator.comparingInt((Lane lane) -> -lane.priority)
+            .thenComparingLong(Lane::headSeq));
+    /** The same lanes by their head's submission order, for aging. */
+    private final TreeSet<Lane> byAge = new TreeSet<>(Comparator.comparingLong(Lane::headSeq));
+    private final List<CompletableFuture<Void>> waitingForSpace = new ArrayList<>();
+    private final CompletableFuture<Void> idle = new CompletableFuture<>();
+    private long sequence;
+    private int size;
+    private int running;
+    private boolean stopping;
+
+    public KeyedWorkQueue(String name, int workers, int capacity, Duration agingAfter, LongSupplier nanoTime) {
+        if (workers < 1 || capacity < 1) {
+            throw new IllegalArgumentException("workers and capacity must be at least 1, were " + workers + " and "
+                    + capacity);
+        }
+        this.name = name;
+        this.workers = workers;
+        this.capacity = capacity;
+        this.agingNanos = agingAfter.toNanos();
+        this.nanoTime = nanoTime;
+    }
+
+    public KeyedWorkQueue(String name, int workers, int capacity, Duration agingAfter) {
+        this(name, workers, capacity, agingAfter, System::nanoTime);
+    }
+
+    /**
+     * Queues {@code work} behind the earlier items of {@code key}; it runs on {@code executor}. The returned stage
+     * completes when the queue has room for the next item (at once, unless it is full); after {@link #stop} it never
+     * completes and the work is not run.
+     */
+    public CompletionStage<Void> submit(String key, int priority, Executor executor, Work work) {
+        List<Item> toStart;
+        CompletableFuture<Void> accepted;
+        synchronized (lock) {
+            if (stopping) {
+                LOG.debugf("%s is stopping: an item of key %s is not run; its record is read again after the restart",
+                        name, key);
+                return new CompletableFuture<>();
+            }
+            Lane lane = lanes.computeIfAbsent(key, Lane::new);
+            unready(lane);
+            lane.add(new Item(++sequence, priority, nanoTime.getAsLong(), executor, work));
+            ready(lane);
+            size++;
+            toStart = dispatchLocked();
+            if (size < capacity) {
+                accepted = CompletableFuture.completedFuture(null);
+            } else {
+                accepted = new CompletableFuture<>();
+                waitingForSpace.add(accepted);
+            }
+        }
+        start(toStart);
+        return accepted;
+    }
+
+    /**
+     * Starts nothing more, forgets the items that wait (their records stay unacknowledged) and waits up to
+     * {@code timeout} for the running ones to settle. True when none is left running.
+     */
+    public boolean stop(Duration timeout) {
+        int dropped = 0;
+        synchronized (lock) {
+            stopping = true;
+            for (Lane lane : lanes.values()) {
+                dropped += lane.items.size();
+                size -= lane.items.size();
+                lane.items.clear();
+            }
+            byPriority.clear();
+            byAge.clear();
+            lanes.values().removeIf(lane -> !lane.running);
+            if (running == 0) {
+                idle.complete(null);
+            }
+        }
+        if (dropped > 0) {
+            LOG.infof("%s stops: %d records that had not started stay uncommitted and are read again after the "
+                    + "restart", name, dropped);
+        }
+        try {
+            idle.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            LOG.warnf("%s stops with %d records still in progress after %s; they stay uncommitted unless they "
+                    + "finish", name, running(), timeout);
+            return false;
+        }
+    }
+
+    /** True once {@link #stop} was called. */
+    public boolean stopping() {
+        synchronized (lock) {
+            return stopping;
+        }
+    }
+
+    /** Items waiting to start. */
+    public int waiting() {
+        synchronized (lock) {
+            return size - running;
+        }
+    }
+
+    /** Items running now. */
+    public int running() {
+        synchronized (lock) {
+            return running;
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    private List<Item> dispatchLocked() {
+        List<Item> toStart = new ArrayList<>();
+        while (running < workers && !byAge.isEmpty()) {
+            Lane oldest = byAge.first();
+            Lane lane = nanoTime.getAsLong() - oldest.items.peekFirst().submittedAt >= agingNanos ? oldest
+                    : byPriority.first();
+            unready(lane);
+            lane.running = true;
+            running++;
+            toStart.add(lane.poll());
+        }
+        return toStart;
+    }
+
+    private void start(List<Item> items) {
+        for (Item item : items) {
+            try {
+                item.executor.execute(() -> run(item));
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "%s could not start an item of key %s; its record stays unacknowledged", name,
+                        item.lane.key);
+                finished(item);
+            }
+        }
+    }
+
+    private void run(Item item) {
+        CompletionStage<Void> settled;
+        try {
+            settled = item.work.run();
+        } catch (RuntimeException | Error e) {
+            LOG.errorf(e, "%s: the work of key %s failed outside its own error handling", name, item.lane.key);
+            settled = CompletableFuture.completedFuture(null);
+        }
+        settled.whenComplete((ignored, failure) -> finished(item));
+    }
+
+    private void finished(Item item) {
+        List<Item> toStart;
+        List<CompletableFuture<Void>> room = List.of();
+        synchronized (lock) {
+            Lane lane = item.lane;
+            lane.running = false;
+            running--;
+            size--;
+            if (lane.items.isEmpty()) {
+                lanes.remove(lane.key);
+            } else {
+                ready(lane);
+            }
+            toStart = stopping ? List.of() : dispatchLocked();
+            if (size < capacity && !waitingForSpace.isEmpty() && !stopping) {
+                room = List.copyOf(waitingForSpace);
+                waitingForSpace.clear();
+            }
+            if (stopping && running == 0) {
+                idle.complete(null);
+            }
+        }
+        start(toStart);
+        room.forEach(future -> future.complete(null));
+    }
+
+    private void ready(Lane lane) {
+        if (!lane.running && !lane.items.isEmpty()) {
+            byPriority.add(lane);
+            byAge.add(lane);
+        }
+    }
+
+    private void unready(Lane lane) {
+        byPriority.remove(lane);
+        byAge.remove(lane);
+    }
+
+    /** The items of one key, in submission order. */
+    private static final class Lane {
+        final String key;
+        final ArrayDeque<Item> items = new ArrayDeque<>();
+        boolean running;
+        int priority = Integer.MIN_VALUE;
+
+        Lane(String key) {
+            this.key = key;
+        }
+
+        long headSeq() {
+            return items.isEmpty() ? Long.MAX_VALUE : items.peekFirst().seq;
+        }
+
+        void add(Item item) {
+            item.lane = this;
+            items.addLast(item);
+            priority = Math.max(priority, item.priority);
+        }
+
+        Item poll() {
+            Item head = items.pollFirst();
+            priority = Integer.MIN_VALUE;
+            for (Item item : items) {
+                priority = Math.max(priority, item.priority);
+            }
+            return head;
+        }
+    }
+
+    private static final class Item {
+        final long seq;
+        final int priority;
+        final long submittedAt;
+        final Executor executor;
+        final Work work;
+        Lane lane;
+
+        Item(long seq, int priority, long submittedAt, Executor executor, Work work) {
+            this.seq = seq;
+            this.priority = priority;
+            this.submittedAt = submittedAt;
+            this.executor = executor;
+            this.work = work;
+        }
+    }
+}
