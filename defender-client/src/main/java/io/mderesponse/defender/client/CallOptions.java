@@ -17,6 +17,7 @@ public record CallOptions(CallPriority priority, Duration maxWait) {
 
     private static final CallOptions NORMAL = new CallOptions(CallPriority.NORMAL, null);
     private static final CallOptions LOW = new CallOptions(CallPriority.LOW, null);
+    private static final CallOptions HIGH = new CallOptions(CallPriority.HIGH, null);
 
     public CallOptions {
         Objects.requireNonNull(priority, "priority");
@@ -36,7 +37,11 @@ public record CallOptions(CallPriority priority, Duration maxWait) {
     }
 
     public static CallOptions of(CallPriority priority) {
-        return priority == CallPriority.LOW ? LOW : NORMAL;
+        return switch (priority) {
+            case HIGH -> HIGH;
+            case NORMAL -> NORMAL;
+            case LOW -> LOW;
+        };
     }
 
     /** These options waiting at most {@code wait} for a token ({@code Duration.ZERO}: only if one is free now). */

@@ -35,7 +35,7 @@ class DefenderBudgetProducer {
         String service = settings.service().orElse(applicationName);
         Map<ApiFamily, FamilyLimit> limits = BudgetLimits.resolve(settings, service);
         DefenderBudget budget = new DefenderBudget(limits, settings.window(), settings.lowPriorityReserve(),
-                Clock.systemUTC());
+                settings.highPriorityReserve(), Clock.systemUTC());
         LOG.infof("Defender call budget of %s (%s, %d replica(s), window %s, longest wait %s): %s", service,
                 BudgetShares.knows(service) ? "its default shares" : "not a known service: Defender's whole limits",
                 settings.replicas(), settings.window(), settings.maxWait(),

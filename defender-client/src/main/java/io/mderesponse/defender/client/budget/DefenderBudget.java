@@ -27,6 +27,18 @@ public final class DefenderBudget {
      */
     public DefenderBudget(Map<ApiFamily, FamilyLimit> limits, Duration window, double lowPriorityReserve,
             Clock clock) {
+        this(limits, window, lowPriorityReserve, 0, clock);
+    }
+
+    /**
+     * @param limits the share of each family; a family without an entry is not rationed
+     * @param window the length of a "minute"; an "hour" is 60 of them
+     * @param lowPriorityReserve the share of each limit that {@link CallPriority#LOW} calls leave to others
+     * @param highPriorityReserve the share of each limit that {@link CallPriority#NORMAL} calls (and low ones) leave
+     *     to {@link CallPriority#HIGH} calls
+     */
+    public DefenderBudget(Map<ApiFamily, FamilyLimit> limits, Duration window, double lowPriorityReserve,
+            double highPriorityReserve, Clock clock) {
         Objects.requireNonNull(window, "window");
         if (window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("defender.budget.window must be positive, got " + window);
@@ -35,10 +47,14 @@ public final class DefenderBudget {
             throw new IllegalArgumentException(
                     "defender.budget.low-priority-reserve must be at least 0 and below 1, got " + lowPriorityReserve);
         }
+        if (highPriorityReserve < 0 || highPriorityReserve >= 1) {
+            throw new IllegalArgumentException(
+                    "defender.budget.high-priority-reserve must be at least 0 and below 1, got " + highPriorityReserve);
+        }
         this.window = window;
         this.families = new EnumMap<>(ApiFamily.class);
         limits.forEach((family, limit) -> families.put(family,
-                new FamilyBudget(family, limit, window, lowPriorityReserve, clock)));
+                new FamilyBudget(family, limit, window, lowPriorityReserve, highPriorityReserve, clock)));
     }
 
     /** No rationing at all (unit tests of other parts). */

@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The budget of one API family in this process: a minute limit, an hour limit (60 windows), a reserve that
- * low-priority calls leave alone, and a pause that a 429 imposes on every caller.
+ * The budget of one API family in this process: a minute limit, an hour limit (60 windows), reserves that
+ * low-priority calls (and, a smaller one, normal calls) leave alone, and a pause that a 429 imposes on every caller.
  */
 final class FamilyBudget {
 
@@ -20,16 +20,26 @@ final class FamilyBudget {
     private final SlidingLimit hour;
     private final int minuteReserve;
     private final int hourReserve;
+    private final int minuteHighReserve;
+    private final int hourHighReserve;
     private final Clock clock;
     private Instant pausedUntil = Instant.MIN;
 
     FamilyBudget(ApiFamily family, FamilyLimit limit, Duration window, double lowPriorityReserve, Clock clock) {
+        this(family, limit, window, lowPriorityReserve, 0, clock);
+    }
+
+    FamilyBudget(ApiFamily family, FamilyLimit limit, Duration window, double lowPriorityReserve,
+            double highPriorityReserve, Clock clock) {
         this.family = family;
         this.limit = limit;
         this.minute = new SlidingLimit(limit.perMinute(), window);
         this.hour = new SlidingLimit(limit.perHour(), window.multipliedBy(60));
-        this.minuteReserve = reserve(limit.perMinute(), lowPriorityReserve);
-        this.hourReserve = reserve(limit.perHour(), lowPriorityReserve);
+        this.minuteHighReserve = reserve(limit.perMinute(), highPriorityReserve);
+        this.hourHighReserve = reserve(limit.perHour(), highPriorityReserve);
+        // Low calls leave at least what normal calls leave: Normal always goes before Low.
+        this.minuteReserve = Math.max(reserve(limit.perMinute(), lowPriorityReserve), minuteHighReserve);
+        this.hourReserve = Math.max(reserve(limit.perHour(), lowPriorityReserve), hourHighReserve);
         this.clock = clock;
     }
 
@@ -148,9 +158,16 @@ final class FamilyBudget {
         if (now.isBefore(pausedUntil)) {
             return Optional.of(pausedUntil);
         }
-        boolean low = priority == CallPriority.LOW;
-        Optional<Instant> minuteFree = minute.whenAvailable(now, low ? minuteReserve + 1 : 1);
-        Optional<Instant> hourFree = hour.whenAvailable(now, low ? hourReserve + 1 : 1);
+        Optional<Instant> minuteFree = minute.whenAvailable(now, 1 + switch (priority) {
+            case HIGH -> 0;
+            case NORMAL -> minuteHighReserve;
+            case LOW -> minuteReserve;
+        });
+        Optional<Instant> hourFree = hour.whenAvailable(now, 1 + switch (priority) {
+            case HIGH -> 0;
+            case NORMAL -> hourHighReserve;
+            case LOW -> hourReserve;
+        });
         if (minuteFree.isEmpty() || hourFree.isEmpty()) {
             return Optional.empty();
         }

@@ -146,4 +146,27 @@ class FamilyBudgetTest {
                 .isInstanceOf(BudgetExhaustedException.class)
                 .hasMessageContaining("no share of the alerts budget");
     }
+
+    @Test
+    void normalCallsLeaveTheHighReserveToHighCallsAndLowCallsLeaveAtLeastAsMuch() {
+        FamilyBudget budget = new FamilyBudget(ApiFamily.MACHINES, new FamilyLimit(10, 1000), WINDOW, 0.2, 0.3,
+                clock);
+
+        take(budget, CallPriority.NORMAL, 7);
+        assertThat(budget.tryAcquire(CallPriority.NORMAL).permit()).as("the last 3 are High's").isNull();
+        assertThat(budget.tryAcquire(CallPriority.LOW).permit()).as("Low leaves at least as much as Normal").isNull();
+        assertThat(budget.hasHeadroom(CallPriority.HIGH)).isTrue();
+
+        take(budget, CallPriority.HIGH, 3);
+        assertThat(budget.tryAcquire(CallPriority.HIGH).permit()).isNull();
+    }
+
+    @Test
+    void withoutAHighReserveNormalCallsUseTheWholeWindowAsBefore() {
+        FamilyBudget budget = budget(10, 1000, 0.2);
+
+        take(budget, CallPriority.LOW, 8);
+        assertThat(budget.tryAcquire(CallPriority.LOW).permit()).isNull();
+        take(budget, CallPriority.NORMAL, 2);
+    }
 }
