@@ -10,9 +10,10 @@ import io.mderesponse.enrichment.service.AlertPriority;
 import io.mderesponse.enrichment.service.EnrichmentMetrics;
 import io.mderesponse.enrichment.service.EnrichmentService;
 import io.mderesponse.service.messaging.EventRecords;
-import io.smallrye.common.annotation.Blocking;
+import io.mderesponse.service.messaging.PoisonRecordException;
+import io.mderesponse.service.processing.KeyedProcessing;
+import io.mderesponse.service.processing.Urgency;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -22,7 +23,8 @@ import org.jboss.logging.Logger;
  * Kafka adapter: reads the deferred alerts ({@code defender.internal.enrichment.deferrals} and this group's retry
  * topic), waits until the budget has room for them beyond the reserve kept for urgent work, then enriches and
  * publishes them like {@link NewAlertsConsumer}. Nothing is dropped: a deferred alert waits as long as the budget
- * needs; one that fails for another reason goes to this channel's dead letter topic.
+ * needs; one that fails for another reason goes to this channel's dead letter topic. Records are processed
+ * concurrently, in order per alert, through {@link KeyedProcessing}.
  */
 @ApplicationScoped
 public class DeferredAlertsConsumer {
@@ -34,25 +36,33 @@ public class DeferredAlertsConsumer {
     private final EnrichmentService enrichment;
     private final EnrichedAlerts enriched;
     private final EnrichmentMetrics metrics;
+    private final KeyedProcessing processing;
     private final AlertNewEventDeserializer deserializer = new AlertNewEventDeserializer();
 
-    public DeferredAlertsConsumer(EnrichmentService enrichment,
-            EnrichedAlerts enriched, EnrichmentMetrics metrics) {
+    public DeferredAlertsConsumer(EnrichmentService enrichment, EnrichedAlerts enriched, EnrichmentMetrics metrics,
+            KeyedProcessing processing) {
         this.enrichment = enrichment;
         this.enriched = enriched;
         this.metrics = metrics;
+        this.processing = processing;
     }
 
     @Incoming(INCOMING)
-    @Blocking
     public CompletionStage<Void> consume(Message<byte[]> message) {
-        AlertNewEvent event = null;
+        AlertNewEvent event;
         try {
             event = EventRecords.read(message, deserializer);
-            CallPriority priority = AlertPriority.of(event.severity());
-            while (true) {
+        } catch (PoisonRecordException e) {
+            return processing.submit(INCOMING, message, Urgency.NORMAL, m -> deadLetter(m, null, e));
+        }
+        return processing.submit(INCOMING, message, AlertPriority.urgency(event.severity()), m -> enrich(m, event));
+    }
+
+    private CompletionStage<Void> enrich(Message<byte[]> message, AlertNewEvent event) {
+        CallPriority priority = AlertPriority.of(event.severity());
+        try {
+            while (!processing.stopping()) {
                 if (!enrichment.awaitHeadroom(event, priority, NewAlertsConsumer.BUDGET_WAIT)) {
-                    LOG.debugf("Deferred alert %s still waits for budget", event.alertId());
                     continue;
                 }
                 try (CallTally tally = CallTally.start()) {
@@ -67,16 +77,19 @@ public class DeferredAlertsConsumer {
                     LOG.debugf("Deferred alert %s waits again: %s", event.alertId(), e.getMessage());
                 }
             }
+            return KeyedProcessing.leaveForRestart("deferred alert " + event.alertId());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            LOG.infof("Stopped while deferred alert %s waited for budget; it is read again after the restart",
-                    event == null ? "-" : event.alertId());
-            return new CompletableFuture<>(); // neither acked nor nacked: the offset is not committed
+            return KeyedProcessing.leaveForRestart("deferred alert " + event.alertId());
         } catch (RuntimeException e) {
-            LOG.errorf("Could not enrich deferred alert %s; it goes to the dead letter topic: %s",
-                    event == null ? "(unreadable)" : event.alertId(), e.getMessage());
-            metrics.deadLettered(event == null ? null : event.severity());
-            return message.nack(e);
+            return deadLetter(message, event, e);
         }
+    }
+
+    private CompletionStage<Void> deadLetter(Message<byte[]> message, AlertNewEvent event, RuntimeException e) {
+        LOG.errorf("Could not enrich deferred alert %s; it goes to the dead letter topic: %s",
+                event == null ? "(unreadable)" : event.alertId(), e.getMessage());
+        metrics.deadLettered(event == null ? null : event.severity());
+        return message.nack(e);
     }
 }

@@ -13,11 +13,11 @@ import io.mderesponse.defender.client.error.DefenderThrottledException;
 import io.mderesponse.enrichment.service.EnrichmentService;
 import io.mderesponse.enrichment.service.HuntingRowMetrics;
 import io.mderesponse.service.messaging.EventRecords;
-import io.smallrye.common.annotation.Blocking;
+import io.mderesponse.service.processing.KeyedProcessing;
+import io.mderesponse.service.processing.Urgency;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -42,25 +42,30 @@ public class HuntingRowsConsumer {
     public static final String OUTGOING = "hunting-enriched";
 
     private static final Logger LOG = Logger.getLogger(HuntingRowsConsumer.class);
-    private static final Duration BUDGET_WAIT = Duration.ofSeconds(30);
 
     private final EnrichmentService enrichment;
     private final DefenderBudget budget;
     private final MutinyEmitter<HuntingRowEnriched> enriched;
     private final HuntingRowMetrics metrics;
+    private final KeyedProcessing processing;
     private final HuntingRowFoundDeserializer deserializer = new HuntingRowFoundDeserializer();
 
     public HuntingRowsConsumer(EnrichmentService enrichment, DefenderBudget budget,
-            @Channel(OUTGOING) MutinyEmitter<HuntingRowEnriched> enriched, HuntingRowMetrics metrics) {
+            @Channel(OUTGOING) MutinyEmitter<HuntingRowEnriched> enriched, HuntingRowMetrics metrics,
+            KeyedProcessing processing) {
         this.enrichment = enrichment;
         this.budget = budget;
         this.enriched = enriched;
         this.metrics = metrics;
+        this.processing = processing;
     }
 
     @Incoming(INCOMING)
-    @Blocking
     public CompletionStage<Void> consume(Message<byte[]> message) {
+        return processing.submit(INCOMING, message, Urgency.NORMAL, this::enrich);
+    }
+
+    private CompletionStage<Void> enrich(Message<byte[]> message) {
         HuntingRowFound row = null;
         try {
             row = EventRecords.read(message, deserializer);
@@ -71,17 +76,18 @@ public class HuntingRowsConsumer {
                 metrics.row("no-device");
                 return message.ack();
             }
-            DefenderMachine machine = machineOf(row, deviceId);
-            enriched.sendMessageAndAwait(EventRecords.keyed(HuntingRowEnriched.of(row, machine)));
-            metrics.row(machine == null ? "unknown-device" : "enriched");
+            Optional<DefenderMachine> machine = machineOf(row, deviceId);
+            if (machine == null) {
+                return KeyedProcessing.leaveForRestart("hunting row " + row.rowKey() + ", waiting for budget,");
+            }
+            enriched.sendMessageAndAwait(EventRecords.keyed(HuntingRowEnriched.of(row, machine.orElse(null))));
+            metrics.row(machine.isEmpty() ? "unknown-device" : "enriched");
             LOG.infof("Enriched hunting row=%s query=%s machine=%s", row.rowKey(), row.queryId(),
-                    machine == null ? "unknown" : machine.id());
+                    machine.map(DefenderMachine::id).orElse("unknown"));
             return message.ack();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            LOG.infof("Stopped while hunting row %s waited for budget; it is read again after the restart",
-                    row == null ? "-" : row.rowKey());
-            return new CompletableFuture<>(); // neither acked nor nacked: the offset is not committed
+            return KeyedProcessing.leaveForRestart("hunting row " + (row == null ? "-" : row.rowKey()));
         } catch (RuntimeException e) {
             LOG.errorf("Could not enrich hunting row %s; it goes to the dead letter topic: %s",
                     row == null ? "(unreadable)" : row.rowKey(), e.getMessage());
@@ -90,14 +96,17 @@ public class HuntingRowsConsumer {
         }
     }
 
-    private DefenderMachine machineOf(HuntingRowFound row, String deviceId) throws InterruptedException {
-        while (true) {
+    /** The device's machine (empty: Defender does not know it); null when the service stops while it waits. */
+    private Optional<DefenderMachine> machineOf(HuntingRowFound row, String deviceId) throws InterruptedException {
+        while (!processing.stopping()) {
             try {
-                return enrichment.machine(deviceId, "Hunting row " + row.rowKey(), CallOptions.normal());
+                return Optional.ofNullable(enrichment.machine(deviceId, "Hunting row " + row.rowKey(),
+                        CallOptions.normal()));
             } catch (DefenderThrottledException e) {
-                LOG.warnf("Hunting row %s waits for Defender budget: %s", row.rowKey(), e.getMessage());
-                budget.awaitHeadroom(ApiFamily.MACHINES, CallPriority.NORMAL, BUDGET_WAIT);
+                LOG.debugf("Hunting row %s waits for Defender budget: %s", row.rowKey(), e.getMessage());
+                budget.awaitHeadroom(ApiFamily.MACHINES, CallPriority.NORMAL, NewAlertsConsumer.BUDGET_WAIT);
             }
         }
+        return null;
     }
 }

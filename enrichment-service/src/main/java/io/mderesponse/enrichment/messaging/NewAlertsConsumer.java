@@ -10,11 +10,12 @@ import io.mderesponse.enrichment.service.AlertPriority;
 import io.mderesponse.enrichment.service.EnrichmentMetrics;
 import io.mderesponse.enrichment.service.EnrichmentService;
 import io.mderesponse.service.messaging.EventRecords;
-import io.smallrye.common.annotation.Blocking;
+import io.mderesponse.service.messaging.PoisonRecordException;
+import io.mderesponse.service.processing.KeyedProcessing;
+import io.mderesponse.service.processing.Urgency;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -24,10 +25,15 @@ import org.jboss.logging.Logger;
  * Kafka adapter: reads {@code defender.alerts.new} (and this group's retry topic), publishes the enriched alert
  * keyed by machine id (else alert id), and acknowledges only after the broker has it.
  *
+ * <p>Records are processed concurrently through {@link KeyedProcessing}: the events of one alert (the record key)
+ * in order, and, when more records wait than can start, High alerts first, then Medium, then the rest (a record
+ * waiting longer than {@code processing.priority-aging} goes first whatever its severity).
+ *
  * <p>Budget: a Low, Informational or UnSpecified alert that finds the budget short is deferred
- * ({@link Deferrals}) instead of holding up the Medium and High alerts behind it. A Medium or High alert waits for
- * budget here, however long, since nothing behind it is more urgent. A record that cannot be enriched (unreadable,
- * unknown alert, Defender failing after the client's retries) goes to the dead letter topic with the reason.
+ * ({@link Deferrals}) instead of holding up the Medium and High alerts. A Medium or High alert waits for budget
+ * here, however long; High alerts may use the budget's high-priority reserve that Medium ones leave. A record that
+ * cannot be enriched (unreadable, unknown alert, Defender failing after the client's retries) goes to the dead
+ * letter topic with the reason.
  */
 @ApplicationScoped
 public class NewAlertsConsumer {
@@ -36,31 +42,44 @@ public class NewAlertsConsumer {
     public static final String OUTGOING = EnrichedAlerts.OUTGOING;
 
     private static final Logger LOG = Logger.getLogger(NewAlertsConsumer.class);
-    /** How long one wait for budget lasts before it is logged and started again. */
-    static final Duration BUDGET_WAIT = Duration.ofSeconds(30);
+    /** How long one wait for budget lasts before the stop flag is checked and the wait started again. */
+    static final Duration BUDGET_WAIT = Duration.ofSeconds(1);
+    /** How often the wait for budget is logged. */
+    private static final Duration BUDGET_LOG_EVERY = Duration.ofSeconds(30);
 
     private final EnrichmentService enrichment;
     private final EnrichedAlerts enriched;
     private final Deferrals deferrals;
     private final EnrichmentMetrics metrics;
+    private final KeyedProcessing processing;
     private final AlertNewEventDeserializer deserializer = new AlertNewEventDeserializer();
 
-    public NewAlertsConsumer(EnrichmentService enrichment, EnrichedAlerts enriched,
-            Deferrals deferrals, EnrichmentMetrics metrics) {
+    public NewAlertsConsumer(EnrichmentService enrichment, EnrichedAlerts enriched, Deferrals deferrals,
+            EnrichmentMetrics metrics, KeyedProcessing processing) {
         this.enrichment = enrichment;
         this.enriched = enriched;
         this.deferrals = deferrals;
         this.metrics = metrics;
+        this.processing = processing;
     }
 
     @Incoming(INCOMING)
-    @Blocking
     public CompletionStage<Void> consume(Message<byte[]> message) {
-        AlertNewEvent event = null;
+        // Read here (cheap) for the severity that orders the queue; an unreadable record goes through the queue too.
+        AlertNewEvent event;
         try {
             event = EventRecords.read(message, deserializer);
-            CallPriority priority = AlertPriority.of(event.severity());
-            while (true) {
+        } catch (PoisonRecordException e) {
+            return processing.submit(INCOMING, message, Urgency.NORMAL, m -> deadLetter(m, null, e));
+        }
+        return processing.submit(INCOMING, message, AlertPriority.urgency(event.severity()), m -> enrich(m, event));
+    }
+
+    private CompletionStage<Void> enrich(Message<byte[]> message, AlertNewEvent event) {
+        CallPriority priority = AlertPriority.of(event.severity());
+        try {
+            long nextLog = 0;
+            while (!processing.stopping()) {
                 try (CallTally tally = CallTally.start()) {
                     Optional<AlertEnriched> result = enrichment.enrichUnlessShort(event, priority);
                     if (result.isEmpty()) {
@@ -71,22 +90,28 @@ public class NewAlertsConsumer {
                     if (priority == CallPriority.LOW) {
                         return defer(message, event, e.getMessage());
                     }
-                    LOG.warnf("Alert %s (%s) waits for Defender budget: %s", event.alertId(), event.severity(),
-                            e.getMessage());
+                    if (System.nanoTime() - nextLog >= 0) {
+                        LOG.warnf("Alert %s (%s) waits for Defender budget: %s", event.alertId(), event.severity(),
+                                e.getMessage());
+                        nextLog = System.nanoTime() + BUDGET_LOG_EVERY.toNanos();
+                    }
                     enrichment.awaitHeadroom(event, priority, BUDGET_WAIT);
                 }
             }
+            return KeyedProcessing.leaveForRestart("alert " + event.alertId() + ", waiting for budget,");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            LOG.infof("Stopped while alert %s waited for budget; it stays unacknowledged and is read again after the "
-                    + "restart", event == null ? "-" : event.alertId());
-            return new CompletableFuture<>(); // neither acked nor nacked: the offset is not committed
+            return KeyedProcessing.leaveForRestart("alert " + event.alertId() + ", waiting for budget,");
         } catch (RuntimeException e) {
-            LOG.errorf("Could not enrich alert %s; it goes to the dead letter topic: %s",
-                    event == null ? "(unreadable)" : event.alertId(), e.getMessage());
-            metrics.deadLettered(event == null ? null : event.severity());
-            return message.nack(e);
+            return deadLetter(message, event, e);
         }
+    }
+
+    private CompletionStage<Void> deadLetter(Message<byte[]> message, AlertNewEvent event, RuntimeException e) {
+        LOG.errorf("Could not enrich alert %s; it goes to the dead letter topic: %s",
+                event == null ? "(unreadable)" : event.alertId(), e.getMessage());
+        metrics.deadLettered(event == null ? null : event.severity());
+        return message.nack(e);
     }
 
     private CompletionStage<Void> publish(Message<byte[]> message, AlertEnriched result, int calls) {

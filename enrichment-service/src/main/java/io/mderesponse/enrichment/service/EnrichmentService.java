@@ -53,7 +53,7 @@ public class EnrichmentService {
         try {
             // Low priority takes a token only if one is free now: it never waits in the queue of new alerts.
             alert = defender.getAlert(event.alertId(), priority == CallPriority.LOW
-                    ? CallOptions.low().withMaxWait(Duration.ZERO) : CallOptions.normal());
+                    ? CallOptions.low().withMaxWait(Duration.ZERO) : CallOptions.of(priority));
         } catch (DefenderBudgetExhaustedException e) {
             if (priority == CallPriority.LOW) {
                 return Optional.empty();

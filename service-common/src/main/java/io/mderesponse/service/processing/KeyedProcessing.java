@@ -46,6 +46,7 @@ public class KeyedProcessing {
     private final ProcessingConfig config;
     private final MeterRegistry registry;
     private final Map<String, KeyedWorkQueue> queues = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
     /** For a record that arrives without a Vert.x context (unit tests outside Quarkus' messaging). */
     private final ExecutorService noContext = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "keyed-processing");
@@ -66,7 +67,7 @@ public class KeyedProcessing {
             Function<Message<T>, CompletionStage<Void>> handler) {
         KeyedWorkQueue queue = queue(channel);
         Message<T> guarded = message.withNackWithMetadata((failure, metadata) -> {
-            if (queue.stopping()) {
+            if (stopping) {
                 LOG.infof("A record of %s failed while the service stops (%s); it stays uncommitted and is read "
                         + "again after the restart instead of going to the dead letter topic", channel,
                         failure.getMessage());
@@ -82,6 +83,20 @@ public class KeyedProcessing {
                 return guarded.nack(e);
             }
         });
+    }
+
+    /** True once the service began to stop: a handler that waits (for budget, for a retry) should give up. */
+    public boolean stopping() {
+        return stopping;
+    }
+
+    /**
+     * What a handler returns when it gives up on a record because the service stops: the record is neither
+     * acknowledged nor nacked, so its offset is not committed and it is read again after the restart.
+     */
+    public static CompletionStage<Void> leaveForRestart(String what) {
+        LOG.infof("The service stops: %s stays uncommitted and is read again after the restart", what);
+        return CompletableFuture.completedFuture(null);
     }
 
     /** The queue of {@code channel}, for tests and metrics. */
@@ -100,6 +115,7 @@ public class KeyedProcessing {
 
     /** First of all shutdown observers: stop taking records and let the ones in progress finish. */
     void onStop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
+        stopping = true;
         queues.values().parallelStream().forEach(queue -> {
             if (queue.stop(config.stopTimeout())) {
                 LOG.debugf("%s stopped with nothing in progress", queue.name());
