@@ -4,14 +4,18 @@ import io.mderesponse.contracts.event.MachineActionCompleted;
 import io.mderesponse.contracts.serde.MachineActionCompletedDeserializer;
 import io.mderesponse.decision.guard.ResultsHandler;
 import io.mderesponse.service.messaging.EventRecords;
-import io.smallrye.common.annotation.Blocking;
+import io.mderesponse.service.processing.KeyedProcessing;
+import io.mderesponse.service.processing.Urgency;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-/** Kafka adapter: reads {@code defender.actions.results} to end pending isolations and reset released machines. */
+/**
+ * Kafka adapter: reads {@code defender.actions.results} to end pending isolations and reset released machines,
+ * concurrently and in order per machine ({@link KeyedProcessing}).
+ */
 @ApplicationScoped
 public class ActionResultsConsumer {
 
@@ -20,15 +24,20 @@ public class ActionResultsConsumer {
     private static final Logger LOG = Logger.getLogger(ActionResultsConsumer.class);
 
     private final ResultsHandler handler;
+    private final KeyedProcessing processing;
     private final MachineActionCompletedDeserializer deserializer = new MachineActionCompletedDeserializer();
 
-    public ActionResultsConsumer(ResultsHandler handler) {
+    public ActionResultsConsumer(ResultsHandler handler, KeyedProcessing processing) {
         this.handler = handler;
+        this.processing = processing;
     }
 
     @Incoming(INCOMING)
-    @Blocking
     public CompletionStage<Void> consume(Message<byte[]> message) {
+        return processing.submit(INCOMING, message, Urgency.NORMAL, this::handle);
+    }
+
+    private CompletionStage<Void> handle(Message<byte[]> message) {
         try {
             MachineActionCompleted result = EventRecords.read(message, deserializer);
             handler.handle(result);

@@ -9,7 +9,8 @@ import io.mderesponse.decision.service.Decision;
 import io.mderesponse.decision.service.DecisionService;
 import io.mderesponse.decision.guard.Guards;
 import io.mderesponse.service.messaging.EventRecords;
-import io.smallrye.common.annotation.Blocking;
+import io.mderesponse.service.processing.KeyedProcessing;
+import io.mderesponse.service.processing.Urgency;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -20,7 +21,8 @@ import org.jboss.logging.Logger;
  * Kafka adapter: reads {@code defender.alerts.enriched}, decides, applies the guards (exclusions, machine window,
  * cap), publishes the decision and then its request, and only
  * then acknowledges the record, so a crash in between redelivers it (the request id is derived, so the
- * response service sees the same id again).
+ * response service sees the same id again). Records are decided concurrently through {@link KeyedProcessing}, in
+ * order per record key (the machine id), so the machine window's check and its update never race for one machine.
  */
 @ApplicationScoped
 public class EnrichedEventsConsumer {
@@ -35,10 +37,12 @@ public class EnrichedEventsConsumer {
     private final ReloadReporter reporter;
     private final Guards guards;
     private final DecisionPublisher publisher;
+    private final KeyedProcessing processing;
     private final EnrichedEventDeserializer deserializer = new EnrichedEventDeserializer();
 
     public EnrichedEventsConsumer(DecisionService decisionService, RulesRuntime rules, Guards guards,
-            DecisionPublisher publisher) {
+            DecisionPublisher publisher, KeyedProcessing processing) {
+        this.processing = processing;
         this.decisionService = decisionService;
         this.reporter = rules.reporter();
         this.guards = guards;
@@ -46,8 +50,11 @@ public class EnrichedEventsConsumer {
     }
 
     @Incoming(INCOMING)
-    @Blocking
     public CompletionStage<Void> consume(Message<byte[]> message) {
+        return processing.submit(INCOMING, message, Urgency.NORMAL, this::handle);
+    }
+
+    private CompletionStage<Void> handle(Message<byte[]> message) {
         EnrichedEvent event = null;
         try {
             event = EventRecords.read(message, deserializer);

@@ -4,15 +4,18 @@ import io.mderesponse.contracts.serde.MachineActionCompletedDeserializer;
 import io.mderesponse.notifier.delivery.Dispatcher;
 import io.mderesponse.notifier.service.NotificationService;
 import io.mderesponse.service.messaging.EventRecords;
-import io.smallrye.mutiny.Uni;
+import io.mderesponse.service.processing.KeyedProcessing;
+import io.mderesponse.service.processing.Urgency;
+import java.util.concurrent.CompletionStage;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Kafka adapter: reads {@code defender.actions.results} and emails each completed machine action, one record at a
- * time, acknowledging a record only once the SMTP server took its email. A record that does not parse, or whose
- * email the SMTP server refuses, goes to the dead letter topic with the reason.
+ * Kafka adapter: reads {@code defender.actions.results} and emails each completed machine action, concurrently for
+ * different machines and in order for one ({@link KeyedProcessing}), acknowledging a record only once the SMTP
+ * server took its email. A record that does not parse, or whose email the SMTP server refuses, goes to the dead
+ * letter topic with the reason.
  */
 @ApplicationScoped
 public class ActionResultsConsumer {
@@ -21,17 +24,23 @@ public class ActionResultsConsumer {
 
     private final NotificationService notifications;
     private final Dispatcher dispatcher;
+    private final KeyedProcessing processing;
     private final MachineActionCompletedDeserializer deserializer = new MachineActionCompletedDeserializer();
 
-    public ActionResultsConsumer(NotificationService notifications, Dispatcher dispatcher) {
+    public ActionResultsConsumer(NotificationService notifications, Dispatcher dispatcher, KeyedProcessing processing) {
         this.notifications = notifications;
         this.dispatcher = dispatcher;
+        this.processing = processing;
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(Message<byte[]> message) {
+    public CompletionStage<Void> consume(Message<byte[]> message) {
+        return processing.submit(CHANNEL, message, Urgency.NORMAL, this::deliver);
+    }
+
+    private CompletionStage<Void> deliver(Message<byte[]> message) {
         return NotificationDelivery.deliver(message,
                 () -> notifications.forActionResult(EventRecords.read(message, deserializer)), dispatcher,
-                "a machine action result");
+                "a machine action result").subscribeAsCompletionStage();
     }
 }

@@ -4,14 +4,16 @@ import io.mderesponse.contracts.serde.DecisionMadeDeserializer;
 import io.mderesponse.notifier.delivery.Dispatcher;
 import io.mderesponse.notifier.service.NotificationService;
 import io.mderesponse.service.messaging.EventRecords;
-import io.smallrye.mutiny.Uni;
+import io.mderesponse.service.processing.KeyedProcessing;
+import io.mderesponse.service.processing.Urgency;
+import java.util.concurrent.CompletionStage;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Kafka adapter: reads {@code defender.decisions} and emails the notify-only decisions, one record at a time (the
- * rest is acknowledged without email), acknowledging only once the SMTP server took the email. A record that does
+ * Kafka adapter: reads {@code defender.decisions} and emails the notify-only decisions, concurrently for different
+ * machines and in order for one ({@link KeyedProcessing}) (the rest is acknowledged without email), acknowledging only once the SMTP server took the email. A record that does
  * not parse, or whose email the SMTP server refuses, goes to the dead letter topic with the reason.
  */
 @ApplicationScoped
@@ -21,16 +23,23 @@ public class DecisionsConsumer {
 
     private final NotificationService notifications;
     private final Dispatcher dispatcher;
+    private final KeyedProcessing processing;
     private final DecisionMadeDeserializer deserializer = new DecisionMadeDeserializer();
 
-    public DecisionsConsumer(NotificationService notifications, Dispatcher dispatcher) {
+    public DecisionsConsumer(NotificationService notifications, Dispatcher dispatcher, KeyedProcessing processing) {
         this.notifications = notifications;
         this.dispatcher = dispatcher;
+        this.processing = processing;
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(Message<byte[]> message) {
+    public CompletionStage<Void> consume(Message<byte[]> message) {
+        return processing.submit(CHANNEL, message, Urgency.NORMAL, this::deliver);
+    }
+
+    private CompletionStage<Void> deliver(Message<byte[]> message) {
         return NotificationDelivery.deliver(message,
-                () -> notifications.forDecision(EventRecords.read(message, deserializer)), dispatcher, "a decision");
+                () -> notifications.forDecision(EventRecords.read(message, deserializer)), dispatcher, "a decision")
+                .subscribeAsCompletionStage();
     }
 }

@@ -9,8 +9,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Pauses and resumes the request channel's Kafka consumer (every assigned partition). SmallRye keeps a paused
- * consumer paused across rebalances until it is resumed. Pausing is a courtesy: the held record alone already
- * stops processing, since records are processed one after the other.
+ * consumer paused across rebalances until it is resumed. Records are processed concurrently per machine, so
+ * pausing is what keeps other machines' requests from reaching a Defender that refuses or fails: the records
+ * already read wait in their queue.
  */
 @ApplicationScoped
 public class KafkaConsumption implements ConsumptionControl {

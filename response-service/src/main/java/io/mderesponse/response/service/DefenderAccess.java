@@ -5,9 +5,14 @@ import io.mderesponse.response.service.HandlingOutcome.HoldKind;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Whether a request is held now, and why: what the readiness check reports. */
+/**
+ * Whether requests are held now, and why: what the readiness check reports. Requests of different machines are
+ * processed concurrently, so several may be held at once; a refused authorisation is reported first.
+ */
 public final class DefenderAccess {
 
     /** A held request. */
@@ -19,17 +24,19 @@ public final class DefenderAccess {
         }
     }
 
-    private final AtomicReference<HeldRequest> current = new AtomicReference<>();
+    private final Map<UUID, HeldRequest> held = new ConcurrentHashMap<>();
 
+    /** A held request, a refused one if any. */
     public Optional<HeldRequest> held() {
-        return Optional.ofNullable(current.get());
+        List<HeldRequest> now = List.copyOf(held.values());
+        return now.stream().filter(HeldRequest::refused).findFirst().or(() -> now.stream().findFirst());
     }
 
     void hold(HeldRequest request) {
-        current.set(request);
+        held.put(request.requestId(), request);
     }
 
-    void release() {
-        current.set(null);
+    void release(UUID requestId) {
+        held.remove(requestId);
     }
 }

@@ -11,12 +11,13 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
  * Runs the {@link RequestHandler} for each delivered request, and holds a request that cannot be settled now:
- * the returned stage stays incomplete (so its record is not committed and no later record is processed),
- * consumption is paused, and the same request is tried again with a doubling wait ({@code response.retry-initial}
+ * the returned stage stays incomplete (so its record is not committed and no later record of its machine is
+ * processed), consumption is paused while any request is held, and the same request is tried again with a doubling wait ({@code response.retry-initial}
  * to {@code response.retry-max}) until it is settled; then consumption resumes. A held request is never dropped
  * and never sent to the dead letter topic. A refused authorisation also turns readiness DOWN.
  */
@@ -30,6 +31,8 @@ public final class RequestProcessor {
     private final DefenderAccess access;
     private final Backoff backoff;
     private final Clock clock;
+    /** Requests held now: requests of different machines run concurrently, and each may be held. */
+    private final AtomicInteger heldNow = new AtomicInteger();
 
     public RequestProcessor(RequestHandler handler, ScheduledExecutorService executor, ConsumptionControl consumption,
             DefenderAccess access, Duration retryInitial, Duration retryMax, Clock clock) {
@@ -39,6 +42,23 @@ public final class RequestProcessor {
         this.access = access;
         this.backoff = new Backoff(retryInitial, retryMax);
         this.clock = clock;
+    }
+
+    /** Whether a request is held now: while one is, no other request is started (see {@link #awaitNoHold}). */
+    public boolean holding() {
+        return heldNow.get() > 0;
+    }
+
+    /**
+     * Waits up to {@code max} for every held request to settle. Requests of other machines, already read, wait here
+     * instead of reaching a Defender that refuses or fails, as they did when requests were processed one by one.
+     */
+    public void awaitNoHold(Duration max) throws InterruptedException {
+        synchronized (heldNow) {
+            if (heldNow.get() > 0) {
+                heldNow.wait(Math.max(1, max.toMillis()));
+            }
+        }
     }
 
     /**
@@ -51,7 +71,9 @@ public final class RequestProcessor {
             return CompletableFuture.completedFuture(null);
         }
         CompletableFuture<Void> settled = new CompletableFuture<>();
-        consumption.pause();
+        if (heldNow.incrementAndGet() == 1) {
+            consumption.pause();
+        }
         hold(request, held, clock.instant(), 1, settled);
         return settled;
     }
@@ -101,8 +123,13 @@ public final class RequestProcessor {
     }
 
     private void release(MachineActionRequested request, Instant since, int tries) {
-        access.release();
-        consumption.resume();
+        access.release(request.requestId());
+        if (heldNow.decrementAndGet() == 0) {
+            consumption.resume();
+            synchronized (heldNow) {
+                heldNow.notifyAll();
+            }
+        }
         LOG.infof("Request %s (machine=%s) no longer held after %d tries and %s; consumption resumed",
                 request.requestId(), request.machineId(), tries + 1, Duration.between(since, clock.instant()));
     }
