@@ -7,10 +7,10 @@ import io.mderesponse.testsupport.defender.SimulatorAdmin;
 import io.mderesponse.testsupport.defender.SimulatorCredentials;
 import io.mderesponse.testsupport.kafka.SharedKafkaBroker;
 import io.mderesponse.testsupport.process.ServiceProcess;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The whole system as production runs it: the real broker, the Defender simulator, a real SMTP server
@@ -27,7 +27,7 @@ public final class RunningSystem implements AutoCloseable {
     public final GreenMail mail;
     public final ServiceProcess simulatorProcess;
     public final SimulatorAdmin simulator;
-    private final List<ServiceProcess> services = new ArrayList<>();
+    private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> jvmOptions;
 
@@ -93,6 +93,19 @@ public final class RunningSystem implements AutoCloseable {
     public ServiceProcess startService(String module, Map<String, String> extra) {
         ServiceProcess process = ServiceProcess.module(module).env(environment).env(extra)
                 .jvmOptions(jvmOptions).start();
+        services.add(process);
+        return process;
+    }
+
+    /**
+     * Stops the running service of this module with SIGTERM (a rolling update's stop), waits until it exited, and
+     * starts it again with the same settings; the new process replaces the old one in {@link #services()}.
+     */
+    public ServiceProcess restartService(String module) {
+        ServiceProcess old = service(module);
+        old.close();
+        services.remove(old);
+        ServiceProcess process = ServiceProcess.module(module).env(environment).jvmOptions(jvmOptions).start();
         services.add(process);
         return process;
     }
