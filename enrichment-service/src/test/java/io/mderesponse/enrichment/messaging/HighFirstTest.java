@@ -1,0 +1,114 @@
+package io.mderesponse.enrichment.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.mderesponse.contracts.defender.Severity;
+import io.mderesponse.contracts.event.AlertDetected;
+import io.mderesponse.contracts.serde.CloudEventHeaders;
+import io.mderesponse.contracts.serde.JsonEventSerializer;
+import io.mderesponse.contracts.topic.Topics;
+import io.mderesponse.testsupport.defender.DefenderSimulatorResource;
+import io.mderesponse.testsupport.defender.SampleData;
+import io.mderesponse.testsupport.defender.SimulatorAdmin;
+import io.mderesponse.testsupport.defender.TestIds;
+import io.mderesponse.testsupport.kafka.KafkaBrokerResource;
+import io.mderesponse.testsupport.kafka.SharedKafkaBroker;
+import io.mderesponse.testsupport.kafka.TopicReader;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * More work than budget: High alerts read after nine Medium ones are still enriched in the first rate-limit window,
+ * because they go first in the queue and may use the reserve that Medium alerts leave them; the Medium alerts wait
+ * for the next windows, none is lost.
+ */
+@QuarkusTest
+@TestProfile(HighFirstTest.ShortMachineBudget.class)
+@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(DefenderSimulatorResource.class)
+class HighFirstTest {
+
+    private static final int MEDIUM = 9;
+    private static final int HIGH = 3;
+
+    /** 6 machine reads per 3-second window, half of them reserved for High alerts; one record at a time. */
+    public static class ShortMachineBudget implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "defender.budget.window", "3s",
+                    "defender.budget.machines.per-minute", "6",
+                    "defender.budget.machines.per-hour", "1000",
+                    "defender.budget.alerts.per-minute", "1000",
+                    "defender.budget.alerts.per-hour", "60000",
+                    "defender.budget.high-priority-reserve", "0.5",
+                    "processing.workers", "1");
+        }
+    }
+
+    @ConfigProperty(name = "defender.api.base-url")
+    String simulatorUrl;
+
+    @Test
+    void highAlertsReadAfterMediumOnesAreEnrichedWithinTheFirstWindowAndTheMediumOnesLater() {
+        SimulatorAdmin simulator = new SimulatorAdmin(simulatorUrl);
+        String bootstrap = SharedKafkaBroker.bootstrapServers();
+        List<String> medium = new ArrayList<>();
+        List<String> high = new ArrayList<>();
+        List<AlertDetected> events = new ArrayList<>();
+        for (int i = 0; i < MEDIUM + HIGH; i++) {
+            Severity severity = i < MEDIUM ? Severity.Medium : Severity.High;
+            String machineId = TestIds.machineId();
+            String alertId = TestIds.alertId();
+            simulator.addMachine(SampleData.machine(machineId, "ws-" + i + ".contoso.com"));
+            simulator.addAlert(SampleData.alert(alertId, severity.name(), machineId));
+            (severity == Severity.High ? high : medium).add(alertId);
+            events.add(AlertDetected.of(alertId, machineId, severity, "storm", Instant.now(), Instant.now(), null));
+        }
+        try (KafkaProducer<String, AlertDetected> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(),
+                new JsonEventSerializer<>())) {
+            // The Medium alerts first, the High ones last: a storm whose High alerts come on a later page.
+            events.forEach(event -> producer.send(new ProducerRecord<>(Topics.ALERTS_NEW.defaultName(),
+                    event.alertId(), event)));
+        }
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> enrichedAt(bootstrap).keySet().containsAll(medium)
+                && enrichedAt(bootstrap).keySet().containsAll(high));
+
+        Map<String, Long> enrichedAt = enrichedAt(bootstrap);
+        long lastHigh = high.stream().mapToLong(enrichedAt::get).max().orElseThrow();
+        List<Long> mediumTimes = medium.stream().map(enrichedAt::get).sorted().toList();
+        // The first window has 6 machine reads: at most 3 for Medium alerts, at least 3 kept for the High ones.
+        assertThat(mediumTimes.stream().filter(time -> time <= lastHigh).count())
+                .as("Medium alerts enriched before the last High one").isLessThanOrEqualTo(3);
+        assertThat(mediumTimes.get(MEDIUM - 1) - lastHigh).as("the last Medium waited for a later window, ms")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(2).toMillis());
+    }
+
+    /** Record timestamp (ms) of each alert's enriched record, by alert id. */
+    private static Map<String, Long> enrichedAt(String bootstrap) {
+        return TopicReader.readAll(bootstrap, Topics.ALERTS_ENRICHED.defaultName(), new StringDeserializer(),
+                        new StringDeserializer()).stream()
+                .collect(Collectors.toMap(
+                        r -> TopicReader.header(r, CloudEventHeaders.CORRELATION_ID).orElse(""),
+                        ConsumerRecord::timestamp, Math::min));
+    }
+}
