@@ -61,8 +61,11 @@ public class DeferredAlertsConsumer {
     private CompletionStage<Void> enrich(Message<byte[]> message, AlertNewEvent event) {
         CallPriority priority = AlertPriority.of(event.severity());
         try {
-            while (!processing.stopping()) {
+            while (true) {
                 if (!enrichment.awaitHeadroom(event, priority, NewAlertsConsumer.BUDGET_WAIT)) {
+                    if (processing.stopping()) {
+                        return KeyedProcessing.leaveForRestart("deferred alert " + event.alertId());
+                    }
                     continue;
                 }
                 try (CallTally tally = CallTally.start()) {
@@ -77,7 +80,6 @@ public class DeferredAlertsConsumer {
                     LOG.debugf("Deferred alert %s waits again: %s", event.alertId(), e.getMessage());
                 }
             }
-            return KeyedProcessing.leaveForRestart("deferred alert " + event.alertId());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return KeyedProcessing.leaveForRestart("deferred alert " + event.alertId());

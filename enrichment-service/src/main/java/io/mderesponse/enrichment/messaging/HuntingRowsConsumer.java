@@ -98,15 +98,17 @@ public class HuntingRowsConsumer {
 
     /** The device's machine (empty: Defender does not know it); null when the service stops while it waits. */
     private Optional<DefenderMachine> machineOf(HuntingRowFound row, String deviceId) throws InterruptedException {
-        while (!processing.stopping()) {
+        while (true) {
             try {
                 return Optional.ofNullable(enrichment.machine(deviceId, "Hunting row " + row.rowKey(),
                         CallOptions.normal()));
             } catch (DefenderThrottledException e) {
+                if (processing.stopping()) {
+                    return null;
+                }
                 LOG.debugf("Hunting row %s waits for Defender budget: %s", row.rowKey(), e.getMessage());
                 budget.awaitHeadroom(ApiFamily.MACHINES, CallPriority.NORMAL, NewAlertsConsumer.BUDGET_WAIT);
             }
         }
-        return null;
     }
 }

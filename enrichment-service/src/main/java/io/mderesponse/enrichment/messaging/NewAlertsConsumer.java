@@ -79,7 +79,7 @@ public class NewAlertsConsumer {
         CallPriority priority = AlertPriority.of(event.severity());
         try {
             long nextLog = 0;
-            while (!processing.stopping()) {
+            while (true) {
                 try (CallTally tally = CallTally.start()) {
                     Optional<AlertEnriched> result = enrichment.enrichUnlessShort(event, priority);
                     if (result.isEmpty()) {
@@ -90,6 +90,9 @@ public class NewAlertsConsumer {
                     if (priority == CallPriority.LOW) {
                         return defer(message, event, e.getMessage());
                     }
+                    if (processing.stopping()) {
+                        return KeyedProcessing.leaveForRestart("alert " + event.alertId() + ", waiting for budget,");
+                    }
                     if (System.nanoTime() - nextLog >= 0) {
                         LOG.warnf("Alert %s (%s) waits for Defender budget: %s", event.alertId(), event.severity(),
                                 e.getMessage());
@@ -98,7 +101,6 @@ public class NewAlertsConsumer {
                     enrichment.awaitHeadroom(event, priority, BUDGET_WAIT);
                 }
             }
-            return KeyedProcessing.leaveForRestart("alert " + event.alertId() + ", waiting for budget,");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return KeyedProcessing.leaveForRestart("alert " + event.alertId() + ", waiting for budget,");

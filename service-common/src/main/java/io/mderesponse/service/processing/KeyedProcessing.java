@@ -34,9 +34,11 @@ import org.jboss.logging.Logger;
  *
  * <p>Handlers run on Quarkus' worker pool in the record's own Vert.x context, so the log context and the trace of
  * the record follow it. On SIGTERM this bean stops every queue before anything else reacts to the shutdown (state
- * stores, the Kafka connector): records in progress get {@code processing.stop-timeout} to finish, records not
- * started are left unacknowledged, and a record that fails while the service stops is left unacknowledged too
- * (read again after the restart) instead of going to the dead letter topic.
+ * stores, the Kafka connector): records in progress, and waiting records below a started one of their partition,
+ * get {@code processing.stop-timeout} to finish; other records not started are left unacknowledged, and a record
+ * that fails while the service stops is left unacknowledged too (read again after the restart) instead of going to
+ * the dead letter topic. The connector's own wait for unacknowledged records is off
+ * ({@code graceful-shutdown=false}): this bean did the waiting, and what is left is left on purpose.
  */
 @ApplicationScoped
 public class KeyedProcessing {
@@ -75,7 +77,7 @@ public class KeyedProcessing {
             }
             return message.nack(failure, metadata);
         });
-        return queue.submit(keyOf(message), urgency.ordinal(), executor(), () -> {
+        return queue.submit(keyOf(message), positionOf(message), urgency.ordinal(), executor(), () -> {
             try {
                 return handler.apply(guarded);
             } catch (RuntimeException e) {
@@ -133,6 +135,13 @@ public class KeyedProcessing {
             command.run();
             return null;
         }, false);
+    }
+
+    private static KeyedWorkQueue.Position positionOf(Message<?> message) {
+        return message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(metadata -> new KeyedWorkQueue.Position(metadata.getTopic() + "-" + metadata.getPartition(),
+                        metadata.getOffset()))
+                .orElse(null);
     }
 
     private static String keyOf(Message<?> message) {

@@ -29,13 +29,20 @@ import org.jboss.logging.Logger;
  * <li><b>Bounded</b>: {@link #submit} returns a stage that completes once the queue (waiting and running items)
  * is below its capacity; a caller that waits for it before submitting more (SmallRye does, for the stage an
  * {@code @Incoming} method returns) stops reading, and the Kafka consumer pauses.</li>
- * <li><b>Stoppable</b>: {@link #stop} starts nothing more, drops what waits (its records are neither acknowledged
- * nor committed, so they are read again after the restart) and waits a bounded time for what runs.</li>
+ * <li><b>Stoppable</b>: {@link #stop} takes nothing more and waits a bounded time for what runs. Of what waits, it
+ * still runs the items that fill a gap (an offset below one already started in the same partition: since Kafka
+ * commits a partition only up to its first unfinished record, leaving such an item would make its successor
+ * process the later, finished records again) and drops the rest, whose records are neither acknowledged nor
+ * committed and are read again after the restart.</li>
  * </ul>
  */
 public final class KeyedWorkQueue {
 
     private static final Logger LOG = Logger.getLogger(KeyedWorkQueue.class);
+
+    /** Where a record sits in its topic: its partition ("topic-partition") and offset. */
+    public record Position(String partition, long offset) {
+    }
 
     /** One record's work: runs on a worker; the stage completes when the record is settled (acked, nacked). */
     @FunctionalInterface
@@ -57,6 +64,8 @@ public final class KeyedWorkQueue {
     /** The same lanes by their head's submission order, for aging. */
     private final TreeSet<Lane> byAge = new TreeSet<>(Comparator.comparingLong(Lane::headSeq));
     private final List<CompletableFuture<Void>> waitingForSpace = new ArrayList<>();
+    /** The highest offset started so far in each partition. */
+    private final Map<String, Long> highestStarted = new HashMap<>();
     private final CompletableFuture<Void> idle = new CompletableFuture<>();
     private long sequence;
     private int size;
@@ -85,6 +94,11 @@ public final class KeyedWorkQueue {
      * completes and the work is not run.
      */
     public CompletionStage<Void> submit(String key, int priority, Executor executor, Work work) {
+        return submit(key, null, priority, executor, work);
+    }
+
+    /** As {@link #submit(String, int, Executor, Work)}, for a record at {@code position} (null: unknown). */
+    public CompletionStage<Void> submit(String key, Position position, int priority, Executor executor, Work work) {
         List<Item> toStart;
         CompletableFuture<Void> accepted;
         synchronized (lock) {
@@ -95,7 +109,7 @@ public final class KeyedWorkQueue {
             }
             Lane lane = lanes.computeIfAbsent(key, Lane::new);
             unready(lane);
-            lane.add(new Item(++sequence, priority, nanoTime.getAsLong(), executor, work));
+            lane.add(new Item(++sequence, position, priority, nanoTime.getAsLong(), executor, work));
             ready(lane);
             size++;
             toStart = dispatchLocked();
@@ -111,24 +125,42 @@ public final class KeyedWorkQueue {
     }
 
     /**
-     * Starts nothing more, forgets the items that wait (their records stay unacknowledged) and waits up to
-     * {@code timeout} for the running ones to settle. True when none is left running.
+     * Takes nothing more, forgets the waiting items that fill no gap (their records stay unacknowledged), and waits
+     * up to {@code timeout} for the running ones and the gap fillers to settle. True when none is left.
      */
     public boolean stop(Duration timeout) {
         int dropped = 0;
+        int gaps = 0;
+        List<Item> toStart;
         synchronized (lock) {
             stopping = true;
-            for (Lane lane : lanes.values()) {
-                dropped += lane.items.size();
-                size -= lane.items.size();
-                lane.items.clear();
-            }
             byPriority.clear();
             byAge.clear();
-            lanes.values().removeIf(lane -> !lane.running);
-            if (running == 0) {
+            for (Lane lane : lanes.values()) {
+                // Keep the lane's leading items that fill a gap; drop everything from its first other item on.
+                List<Item> kept = new ArrayList<>();
+                for (Item item : lane.items) {
+                    if (!fillsGap(item)) {
+                        break;
+                    }
+                    kept.add(item);
+                }
+                dropped += lane.items.size() - kept.size();
+                gaps += kept.size();
+                size -= lane.items.size() - kept.size();
+                lane.items.clear();
+                kept.forEach(lane::add);
+                ready(lane);
+            }
+            lanes.values().removeIf(lane -> !lane.running && lane.items.isEmpty());
+            toStart = dispatchLocked();
+            if (size == 0) {
                 idle.complete(null);
             }
+        }
+        start(toStart);
+        if (gaps > 0) {
+            LOG.infof("%s stops: %d records below a finished one of their partition are still processed", name, gaps);
         }
         if (dropped > 0) {
             LOG.infof("%s stops: %d records that had not started stay uncommitted and are read again after the "
@@ -181,9 +213,21 @@ public final class KeyedWorkQueue {
             unready(lane);
             lane.running = true;
             running++;
-            toStart.add(lane.poll());
+            Item item = lane.poll();
+            if (item.position != null) {
+                highestStarted.merge(item.position.partition(), item.position.offset(), Math::max);
+            }
+            toStart.add(item);
         }
         return toStart;
+    }
+
+    private boolean fillsGap(Item item) {
+        if (item.position == null) {
+            return false;
+        }
+        Long highest = highestStarted.get(item.position.partition());
+        return highest != null && item.position.offset() < highest;
     }
 
     private void start(List<Item> items) {
@@ -222,12 +266,12 @@ public final class KeyedWorkQueue {
             } else {
                 ready(lane);
             }
-            toStart = stopping ? List.of() : dispatchLocked();
+            toStart = dispatchLocked();
             if (size < capacity && !waitingForSpace.isEmpty() && !stopping) {
                 room = List.copyOf(waitingForSpace);
                 waitingForSpace.clear();
             }
-            if (stopping && running == 0) {
+            if (stopping && size == 0) {
                 idle.complete(null);
             }
         }
@@ -280,14 +324,16 @@ public final class KeyedWorkQueue {
 
     private static final class Item {
         final long seq;
+        final Position position;
         final int priority;
         final long submittedAt;
         final Executor executor;
         final Work work;
         Lane lane;
 
-        Item(long seq, int priority, long submittedAt, Executor executor, Work work) {
+        Item(long seq, Position position, int priority, long submittedAt, Executor executor, Work work) {
             this.seq = seq;
+            this.position = position;
             this.priority = priority;
             this.submittedAt = submittedAt;
             this.executor = executor;

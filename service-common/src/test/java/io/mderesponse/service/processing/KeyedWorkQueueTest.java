@@ -141,6 +141,29 @@ class KeyedWorkQueueTest {
     }
 
     @Test
+    void stopStillRunsWaitingItemsBelowAStartedOffsetOfTheirPartitionSoTheFinishedOnesCanBeCommitted() {
+        KeyedWorkQueue queue = new KeyedWorkQueue("test", 1, 100, NEVER, clock::get);
+        CompletableFuture<Void> busy = new CompletableFuture<>();
+        queue.submit("busy", at("p-1", 0), 1, executor, record("busy", busy));
+        await().until(() -> started.contains("busy"));
+        CompletableFuture<Void> high = new CompletableFuture<>();
+        queue.submit("low", at("p-0", 10), 0, executor, record("low@10", done()));
+        queue.submit("high", at("p-0", 11), 2, executor, record("high@11", high));
+        queue.submit("later", at("p-0", 12), 0, executor, record("later@12", done()));
+        busy.complete(null);
+        await().until(() -> started.contains("high@11"));
+        executor.submit(() -> {
+            await().until(queue::stopping);
+            high.complete(null);
+        });
+
+        assertThat(queue.stop(Duration.ofSeconds(30))).isTrue();
+
+        assertThat(started).as("low@10 fills the gap below high@11; later@12 waits for the restart")
+                .containsExactly("busy", "high@11", "low@10");
+    }
+
+    @Test
     void stopGivesUpAfterItsTimeoutWhenAnItemNeverSettles() {
         KeyedWorkQueue queue = new KeyedWorkQueue("test", 1, 100, NEVER, clock::get);
         queue.submit("a", 1, executor, record("a", new CompletableFuture<>()));
@@ -155,6 +178,10 @@ class KeyedWorkQueueTest {
             started.add(name);
             return settled;
         };
+    }
+
+    private static KeyedWorkQueue.Position at(String partition, long offset) {
+        return new KeyedWorkQueue.Position(partition, offset);
     }
 
     private static CompletionStage<Void> done() {
