@@ -38,11 +38,6 @@ public class EnrichmentService {
     private final ReadFullAlert readFullAlert;
 
     public EnrichmentService(DefenderClient defender, DefenderBudget budget, MachineCache machines,
-            EnrichmentMetrics metrics) {
-        this(defender, budget, machines, metrics, ReadFullAlert.WHEN_MISSING);
-    }
-
-    public EnrichmentService(DefenderClient defender, DefenderBudget budget, MachineCache machines,
             EnrichmentMetrics metrics, ReadFullAlert readFullAlert) {
         this.defender = defender;
         this.budget = budget;
