@@ -111,10 +111,11 @@ public final class Samples {
     public static Event full(EventType type) {
         return switch (type) {
             case ALERT_DETECTED -> new AlertDetected(EVENT_ID, ALERT_ID, T0, 1, ALERT_ID, MACHINE_ID, Severity.High,
-                    "Suspicious PowerShell", T0.minusSeconds(60), T0, "a839b112-1253-6432-9bf6-94542403f21c");
+                    "Suspicious PowerShell", T0.minusSeconds(60), T0, "a839b112-1253-6432-9bf6-94542403f21c",
+                    alert());
             case ALERT_SEVERITY_RAISED -> new AlertSeverityRaised(EVENT_ID, ALERT_ID, T0, 1, ALERT_ID, MACHINE_ID,
                     Severity.High, "Suspicious PowerShell", T0.minusSeconds(60), T0,
-                    "a839b112-1253-6432-9bf6-94542403f21c", Severity.Medium);
+                    "a839b112-1253-6432-9bf6-94542403f21c", Severity.Medium, alert());
             case ALERT_ENRICHED -> new AlertEnriched(EVENT_ID, ALERT_ID, T0, 1, alert(), machine());
             case HUNTING_ROW_ENRICHED -> new HuntingRowEnriched(EVENT_ID, huntingRow().rowKey(), T0, 1,
                     huntingRow(), machine());
@@ -143,9 +144,9 @@ public final class Samples {
                 null);
         return switch (type) {
             case ALERT_DETECTED -> new AlertDetected(EVENT_ID, ALERT_ID, T0, 1, ALERT_ID, null,
-                    Severity.UnSpecified, "", T0, T0, null);
+                    Severity.UnSpecified, "", T0, T0, null, null);
             case ALERT_SEVERITY_RAISED -> new AlertSeverityRaised(EVENT_ID, ALERT_ID, T0, 1, ALERT_ID, null,
-                    Severity.Low, "", T0, T0, null, Severity.UnSpecified);
+                    Severity.Low, "", T0, T0, null, Severity.UnSpecified, null);
             case ALERT_ENRICHED -> new AlertEnriched(EVENT_ID, ALERT_ID, T0, 1,
                     EventJson.fromJson("{\"id\":\"" + ALERT_ID + "\"}", DefenderAlert.class), null);
             case HUNTING_ROW_ENRICHED -> new HuntingRowEnriched(EVENT_ID, "k", T0, 1,

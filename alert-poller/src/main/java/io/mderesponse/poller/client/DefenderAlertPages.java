@@ -50,7 +50,7 @@ public class DefenderAlertPages implements AlertPages {
         } catch (DefenderMalformedResponseException e) {
             LOG.warnf("Defender's alert page was malformed (%s); reading it again alert by alert", e.reason());
             String body = raw().listAlerts(query.filter().orElse(null), boxed(query.top()), boxed(query.skip()),
-                    query.orderBy().orElse(null));
+                    query.orderBy().orElse(null), query.expand().orElse(null));
             return read(mapper, body, e.reason());
         }
     }

@@ -21,5 +21,6 @@ public interface RawAlertsApi {
     @Path("/alerts")
     @Produces(MediaType.WILDCARD)
     String listAlerts(@QueryParam("$filter") String filter, @QueryParam("$top") Integer top,
-            @QueryParam("$skip") Integer skip, @QueryParam("$orderby") String orderBy);
+            @QueryParam("$skip") Integer skip, @QueryParam("$orderby") String orderBy,
+            @QueryParam("$expand") String expand);
 }

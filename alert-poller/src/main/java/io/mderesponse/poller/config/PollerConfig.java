@@ -24,6 +24,16 @@ public interface PollerConfig {
     @WithDefault("500")
     int pageSize();
 
+    /**
+     * The largest alert, in bytes of its JSON (evidence included), carried whole in the {@code alert} field of
+     * {@code AlertDetected} and {@code AlertSeverityRaised}, so enrichment need not read it again. A larger alert
+     * is published without it (logged, counted in {@code alert_poller_snapshots_left_out_total}) and enrichment
+     * reads it from Defender: a huge evidence list must not stall the poller's transaction. {@code 0} never
+     * carries one.
+     */
+    @WithDefault("65536")
+    int snapshotMaxBytes();
+
     /** How far back the very first poll looks, when Kafka holds no watermark yet. */
     @WithDefault("1h")
     Duration initialLookback();

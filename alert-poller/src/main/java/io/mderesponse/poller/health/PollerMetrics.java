@@ -17,7 +17,9 @@ import java.util.function.BooleanSupplier;
  * {@code alert_poller_poll_duration_seconds}, {@code alert_poller_api_errors_total} by status,
  * {@code alert_poller_watermark_lag_seconds}, {@code alert_poller_dead_letters_total},
  * {@code alert_poller_seen_alerts}, {@code alert_poller_seen_forgotten_total},
- * {@code alert_poller_forgotten_reappeared_total}, {@code alert_poller_producer_resets_total} and
+ * {@code alert_poller_forgotten_reappeared_total}, {@code alert_poller_producer_resets_total},
+ * {@code alert_poller_snapshots_left_out_total} (events published without the alert, above
+ * {@code poller.snapshot-max-bytes}) and
  * {@code alert_poller_active}.
  */
 @ApplicationScoped
@@ -30,6 +32,7 @@ public class PollerMetrics {
     private final Counter forgotten;
     private final Counter reappeared;
     private final Counter producerResets;
+    private final Counter snapshotsLeftOut;
 
     public PollerMetrics(MeterRegistry registry, PollerStatus status) {
         this.registry = registry;
@@ -48,6 +51,9 @@ public class PollerMetrics {
         this.producerResets = Counter.builder("alert.poller.producer.resets")
                 .description("Transactional producers closed after a Kafka failure or fencing, state reloaded")
                 .register(registry);
+        this.snapshotsLeftOut = Counter.builder("alert.poller.snapshots.left.out")
+                .description("Alerts published without their snapshot, their JSON above poller.snapshot-max-bytes; "
+                        + "enrichment reads them from Defender").register(registry);
         Gauge.builder("alert.poller.watermark.lag", status,
                 s -> s.watermark().map(mark -> Duration.between(mark, Instant.now()).toMillis() / 1000.0)
                         .orElse(Double.NaN))
@@ -77,6 +83,9 @@ public class PollerMetrics {
         for (AlertNewEvent event : page.events()) {
             registry.counter("alert.poller.alerts.published", "type", event.getClass().getSimpleName())
                     .increment();
+            if (event.alert() == null) {
+                snapshotsLeftOut.increment(); // the poller always attaches one unless it is too large
+            }
         }
         duplicates.increment(page.duplicates());
         deadLetters.increment(page.rejected().size());

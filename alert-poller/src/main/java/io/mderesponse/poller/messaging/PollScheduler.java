@@ -75,8 +75,12 @@ public class PollScheduler {
                     + "than poller.overlap (" + config.overlap() + "): ids in the overlap must be remembered",
                     Set.of("poller.seen-retention", "poller.overlap"));
         }
+        if (config.snapshotMaxBytes() < 0) {
+            throw new ConfigurationException("poller.snapshot-max-bytes must be 0 or more, not "
+                    + config.snapshotMaxBytes(), Set.of("poller.snapshot-max-bytes"));
+        }
         this.poller = new AlertPoller(pages, config.overlap(), config.initialLookback(), config.seenRetention(),
-                config.pageSize());
+                config.pageSize(), config.snapshotMaxBytes());
         this.store = new PollerStateStore(names.nameOf(Topics.POLLER_STATE));
         this.kafkaConfig = kafkaConfig;
         this.alertsTopic = names.nameOf(Topics.ALERTS_NEW);

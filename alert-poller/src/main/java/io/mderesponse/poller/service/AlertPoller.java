@@ -10,6 +10,7 @@ import io.mderesponse.defender.client.query.AlertQuery;
 import io.mderesponse.defender.client.query.SortDirection;
 import io.mderesponse.poller.state.PollerState;
 import io.mderesponse.poller.state.SeenAlert;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
  * One poll: reads every alert changed since the watermark minus the overlap, page by page, decides what to
@@ -42,6 +44,10 @@ import java.util.Set;
  * that became visible after the poll started has a {@code lastUpdateTime} later than the poll's start minus its
  * ingestion delay, so the next poll, which starts {@code overlap} before the watermark, sees it.
  *
+ * <p><b>Snapshot.</b> Each event carries the alert as the list returned it (with evidence, asked for with
+ * {@code $expand=evidence}), so enrichment need not read it again; an alert whose JSON is larger than
+ * {@code snapshotMaxBytes} is published without it, so a huge evidence list cannot stall the transaction.
+ *
  * <p><b>Seen ids</b> are kept until their newest version is older than the watermark minus the retention; the
  * last page of a poll deletes (tombstones) such ids. An alert absent from the state but created before that
  * horizon is taken as one published and forgotten: it is remembered again, and not announced.
@@ -54,12 +60,16 @@ public class AlertPoller {
     static final int MAX_FORGOTTEN_PER_POLL = 5_000;
     /** Longest id kept for an alert that was rejected, so a rejected alert is not dead-lettered every poll. */
     private static final int MAX_REJECTED_ID_LENGTH = 256;
+    /** The default of {@code poller.snapshot-max-bytes}: 64 KiB of JSON. */
+    public static final int DEFAULT_SNAPSHOT_MAX_BYTES = 65_536;
+    private static final Logger LOG = Logger.getLogger(AlertPoller.class);
 
     private final AlertPages pages;
     private final Duration overlap;
     private final Duration initialLookback;
     private final Duration retention;
     private final int pageSize;
+    private final int snapshotMaxBytes;
 
     /** Receives each page's result and returns once Kafka committed it; throws (committing nothing) otherwise. */
     @FunctionalInterface
@@ -69,6 +79,11 @@ public class AlertPoller {
 
     public AlertPoller(AlertPages pages, Duration overlap, Duration initialLookback, Duration retention,
             int pageSize) {
+        this(pages, overlap, initialLookback, retention, pageSize, DEFAULT_SNAPSHOT_MAX_BYTES);
+    }
+
+    public AlertPoller(AlertPages pages, Duration overlap, Duration initialLookback, Duration retention,
+            int pageSize, int snapshotMaxBytes) {
         if (pageSize < 2) {
             throw new IllegalArgumentException("page size must be at least 2: each page re-reads one alert");
         }
@@ -77,6 +92,7 @@ public class AlertPoller {
         this.initialLookback = initialLookback;
         this.retention = retention;
         this.pageSize = pageSize;
+        this.snapshotMaxBytes = snapshotMaxBytes;
     }
 
     /**
@@ -171,10 +187,10 @@ public class AlertPoller {
                 page.reappeared++;
                 page.seen.put(id, new SeenAlert(alert.severity(), alert.lastUpdateTime()));
             } else if (prior == null || !prior.published()) {
-                page.events.add(AlertDetected.from(alert));
+                page.events.add(withinLimit(AlertDetected.from(alert)));
                 page.seen.put(id, new SeenAlert(alert.severity(), alert.lastUpdateTime()));
             } else if (alert.severity() != null && alert.severity().isHigherThan(prior.severity())) {
-                page.events.add(AlertSeverityRaised.from(alert, prior.severity()));
+                page.events.add(withinLimit(AlertSeverityRaised.from(alert, prior.severity())));
                 page.seen.put(id, new SeenAlert(alert.severity(), alert.lastUpdateTime()));
             } else {
                 page.duplicates++;
@@ -184,6 +200,17 @@ public class AlertPoller {
         } catch (RuntimeException e) {
             reject(EventJson.toJson(alert), e.getMessage(), id, alert.lastUpdateTime(), prior, page);
         }
+    }
+
+    /** The event with its snapshot, or without when the alert's JSON exceeds {@code snapshotMaxBytes}. */
+    private AlertNewEvent withinLimit(AlertNewEvent event) {
+        int bytes = EventJson.toJson(event.alert()).getBytes(StandardCharsets.UTF_8).length;
+        if (bytes <= snapshotMaxBytes) {
+            return event;
+        }
+        LOG.infof("Alert %s is %d bytes of JSON, above poller.snapshot-max-bytes (%d): published without its "
+                + "snapshot, enrichment reads it from Defender", event.alertId(), bytes, snapshotMaxBytes);
+        return event.withoutAlert();
     }
 
     /** Dead-letters the alert, and remembers its version (when it has a usable id) so it is dead-lettered once. */
@@ -219,7 +246,7 @@ public class AlertPoller {
     private AlertQuery query(Instant cursor, int skip) {
         return AlertQuery.builder().lastUpdatedSince(cursor)
                 .orderBy(AlertField.LAST_UPDATE_TIME, SortDirection.ASC)
-                .top(pageSize).skip(skip).build();
+                .top(pageSize).skip(skip).expandEvidence().build();
     }
 
     private static int indexOf(List<PageEntry> page, String key) {

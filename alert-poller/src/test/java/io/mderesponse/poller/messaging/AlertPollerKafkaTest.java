@@ -84,6 +84,41 @@ class AlertPollerKafkaTest {
     }
 
     @Test
+    void theListIsAskedForEvidenceAndTheEventCarriesTheListedAlertWithIt() {
+        String machineId = TestIds.machineId();
+        String alertId = TestIds.alertId();
+        simulator.addAlert(SampleData.alert(alertId, "High", machineId));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> eventsFor(alertId).size() == 1);
+
+        AlertNewEvent event = eventsFor(alertId).get(0).value();
+        assertThat(event.alert()).isNotNull();
+        assertThat(event.alert().id()).isEqualTo(alertId);
+        assertThat(event.alert().machineId()).isEqualTo(machineId);
+        assertThat(event.alert().evidence()).singleElement().extracting("fileName").isEqualTo("rundll32.exe");
+        assertThat(simulator.calls(CallFilter.path("/api/alerts").method("GET")))
+                .allSatisfy(call -> assertThat(call.query().replace("%24", "$")).contains("$expand=evidence"));
+    }
+
+    @Test
+    void anAlertAboveTheSnapshotLimitIsPublishedWithoutItAndCounted() throws Exception {
+        String alertId = TestIds.alertId();
+        Map<String, Object> alert = SampleData.alert(alertId, "High", null);
+        // About 200 bytes per piece of evidence: far above the default poller.snapshot-max-bytes of 64 KiB.
+        alert.put("evidence", java.util.stream.IntStream.range(0, 600).mapToObj(i -> Map.of("entityType", "File",
+                "fileName", "payload-" + i + ".dll", "filePath", "C:\\Users\\Public\\Downloads\\" + i))
+                .toList());
+        simulator.addAlert(alert);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> eventsFor(alertId).size() == 1);
+
+        AlertNewEvent event = eventsFor(alertId).get(0).value();
+        assertThat(event.alert()).isNull();
+        assertThat(event.severity()).isEqualTo(Severity.High);
+        assertThat(get(metrics)).containsPattern("alert_poller_snapshots_left_out_total [1-9]");
+    }
+
+    @Test
     void theWatermarkIsKeptInTheCompactedStateTopic() {
         String alertId = TestIds.alertId();
         simulator.addAlert(SampleData.alert(alertId, "High", null));

@@ -55,6 +55,52 @@ class AlertPollerTest {
     }
 
     @Test
+    void theListIsAskedForEvidenceAndEachEventCarriesTheAlertAsListedEvidenceIncluded() {
+        Instant t = defender.now.minusSeconds(60);
+        defender.add("a1", "Low", t);
+        AlertPoller poller = poller(5);
+        poll(poller);
+        defender.update("a1", "High", t.plusSeconds(1));
+
+        poll(poller);
+
+        assertThat(defender.queries).allSatisfy(query -> assertThat(query.expand()).hasValue("evidence"));
+        List<AlertNewEvent> events = events();
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0).alert()).isEqualTo(FakeDefender.alert("a1", "Low", t, t, 1));
+        assertThat(events.get(0).alert().evidence()).singleElement().extracting("fileName").isEqualTo("tool-0.exe");
+        assertThat(events.get(1)).isInstanceOf(AlertSeverityRaised.class);
+        assertThat(events.get(1).alert()).isEqualTo(FakeDefender.alert("a1", "High", t, t.plusSeconds(1), 1));
+    }
+
+    @Test
+    void anAlertWhoseJsonExceedsTheSnapshotLimitIsPublishedWithoutItAndTheOthersWithIt() {
+        Instant t = defender.now.minusSeconds(60);
+        defender.addWithEvidence("small", "High", t, 3);
+        defender.addWithEvidence("huge", "High", t.plusSeconds(1), 400);
+        int limit = 16 * 1024;
+        assertThat(EventJson.toJson(FakeDefender.alert("huge", "High", t, t, 400)).length()).isGreaterThan(limit);
+
+        poll(new AlertPoller(defender, OVERLAP, Duration.ofHours(1), RETENTION, 5, limit));
+
+        Map<String, AlertNewEvent> byId = events().stream()
+                .collect(Collectors.toMap(AlertNewEvent::alertId, event -> event));
+        assertThat(published()).containsExactly("small", "huge");
+        assertThat(byId.get("small").alert()).isNotNull();
+        assertThat(byId.get("huge").alert()).isNull();
+        assertThat(byId.get("huge").severity().name()).isEqualTo("High"); // still published, ids and headline kept
+    }
+
+    @Test
+    void aSnapshotLimitOfZeroPublishesIdsOnly() {
+        defender.add("a1", "High", defender.now.minusSeconds(60));
+
+        poll(new AlertPoller(defender, OVERLAP, Duration.ofHours(1), RETENTION, 5, 0));
+
+        assertThat(events()).singleElement().satisfies(event -> assertThat(event.alert()).isNull());
+    }
+
+    @Test
     void alertsAlreadyPublishedAreSkippedAndTheOverlapStartsBeforeTheWatermark() {
         Instant t = defender.now.minusSeconds(60);
         defender.add("a1", "High", t);

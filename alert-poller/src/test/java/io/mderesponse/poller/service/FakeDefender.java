@@ -26,7 +26,8 @@ final class FakeDefender implements AlertPages {
     Instant now = Instant.parse("2026-11-27T12:00:00Z");
     Runnable beforeEachAnswer = () -> { };
 
-    record Stored(String id, String severity, Instant created, Instant updated, Instant visibleAt) {
+    /** {@code evidence}: how many pieces of evidence the alert has (returned only with {@code $expand=evidence}). */
+    record Stored(String id, String severity, Instant created, Instant updated, Instant visibleAt, int evidence) {
     }
 
     void add(String id, String severity, Instant updated) {
@@ -34,17 +35,21 @@ final class FakeDefender implements AlertPages {
     }
 
     void add(String id, String severity, Instant updated, Instant visibleAt) {
-        alerts.put(id, new Stored(id, severity, updated, updated, visibleAt));
+        alerts.put(id, new Stored(id, severity, updated, updated, visibleAt, 1));
+    }
+
+    void addWithEvidence(String id, String severity, Instant updated, int evidence) {
+        alerts.put(id, new Stored(id, severity, updated, updated, updated, evidence));
     }
 
     void addCreated(String id, String severity, Instant created, Instant updated) {
-        alerts.put(id, new Stored(id, severity, created, updated, updated));
+        alerts.put(id, new Stored(id, severity, created, updated, updated, 1));
     }
 
     /** An update: the alert moves to {@code updated} (and to the end of the order). */
     void update(String id, String severity, Instant updated) {
         Stored old = alerts.get(id);
-        alerts.put(id, new Stored(id, severity, old.created(), updated, old.visibleAt()));
+        alerts.put(id, new Stored(id, severity, old.created(), updated, old.visibleAt(), old.evidence()));
     }
 
     List<String> ids() {
@@ -66,7 +71,22 @@ final class FakeDefender implements AlertPages {
         int skip = query.skip().orElse(0);
         int top = query.top().orElseThrow();
         return matched.subList(Math.min(skip, matched.size()), Math.min(skip + top, matched.size())).stream()
-                .map(a -> PageEntry.of(alert(a.id(), a.severity(), a.created(), a.updated()))).toList();
+                .map(a -> PageEntry.of(alert(a.id(), a.severity(), a.created(), a.updated(),
+                        query.expand().isPresent() ? a.evidence() : 0)))
+                .toList();
+    }
+
+    static DefenderAlert alert(String id, String severity, Instant created, Instant updated, int evidence) {
+        StringBuilder pieces = new StringBuilder();
+        for (int i = 0; i < evidence; i++) {
+            pieces.append(i == 0 ? "" : ",").append("""
+                    {"entityType":"Process","fileName":"tool-%d.exe","processCommandLine":"tool-%d.exe --run"}
+                    """.formatted(i, i));
+        }
+        return EventJson.fromJson("""
+                {"id":"%s","severity":"%s","title":"t","alertCreationTime":"%s","lastUpdateTime":"%s",
+                 "evidence":[%s]}
+                """.formatted(id, severity, created, updated, pieces), DefenderAlert.class);
     }
 
     static DefenderAlert alert(String id, String severity, Instant created, Instant updated) {

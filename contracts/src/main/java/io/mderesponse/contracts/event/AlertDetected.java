@@ -19,7 +19,8 @@ public record AlertDetected(
         String title,
         Instant alertCreationTime,
         Instant lastUpdateTime,
-        String tenantId) implements AlertNewEvent {
+        String tenantId,
+        DefenderAlert alert) implements AlertNewEvent {
 
     public AlertDetected {
         Fields.common("AlertDetected", eventId, correlationId, occurredAt, schemaVersion);
@@ -29,18 +30,27 @@ public record AlertDetected(
         Fields.required(title, "AlertDetected.title");
         Fields.required(alertCreationTime, "AlertDetected.alertCreationTime");
         Fields.required(lastUpdateTime, "AlertDetected.lastUpdateTime");
+        Fields.snapshot(alert, alertId, "AlertDetected.alert");
     }
 
+    /** An event with ids and headline fields only, no snapshot: enrichment reads the alert from Defender. */
     public static AlertDetected of(String alertId, String machineId, Severity severity, String title,
             Instant alertCreationTime, Instant lastUpdateTime, String tenantId) {
         return new AlertDetected(UUID.randomUUID(), alertId, Instant.now(), SCHEMA_VERSION, alertId, machineId,
-                severity, title, alertCreationTime, lastUpdateTime, tenantId);
+                severity, title, alertCreationTime, lastUpdateTime, tenantId, null);
     }
 
-    /** From an alert as the alerts list returns it; the tenant is its {@code aadTenantId}. */
+    /** From an alert as the alerts list returns it, carried as the snapshot; the tenant is its {@code aadTenantId}. */
     public static AlertDetected from(DefenderAlert alert) {
-        return of(alert.id(), alert.machineId(), alert.severity(), alert.title(), alert.alertCreationTime(),
-                alert.lastUpdateTime(), alert.aadTenantId());
+        return new AlertDetected(UUID.randomUUID(), alert.id(), Instant.now(), SCHEMA_VERSION, alert.id(),
+                alert.machineId(), alert.severity(), alert.title(), alert.alertCreationTime(),
+                alert.lastUpdateTime(), alert.aadTenantId(), alert);
+    }
+
+    /** The same event without its snapshot (the poller drops one that is too large to publish). */
+    public AlertDetected withoutAlert() {
+        return new AlertDetected(eventId, correlationId, occurredAt, schemaVersion, alertId, machineId, severity,
+                title, alertCreationTime, lastUpdateTime, tenantId, null);
     }
 
     @Override

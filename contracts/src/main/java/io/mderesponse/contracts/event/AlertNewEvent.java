@@ -1,5 +1,6 @@
 package io.mderesponse.contracts.event;
 
+import io.mderesponse.contracts.defender.DefenderAlert;
 import io.mderesponse.contracts.defender.Severity;
 import java.time.Instant;
 
@@ -21,6 +22,17 @@ public sealed interface AlertNewEvent extends Event permits AlertDetected, Alert
 
     /** Null when Defender did not say. */
     String tenantId();
+
+    /**
+     * The alert as the poller's list returned it, with evidence: enrichment uses it instead of reading the alert
+     * again. Null when absent: events written before the field existed, producers that send ids only, and
+     * alerts whose JSON exceeded the poller's {@code poller.snapshot-max-bytes}. It lacks what only the single
+     * read returns ({@code loggedOnUsers}, {@code domains}: empty lists here).
+     */
+    DefenderAlert alert();
+
+    /** The same event without its snapshot. */
+    AlertNewEvent withoutAlert();
 
     /** Keyed by alert id. */
     @Override

@@ -23,7 +23,8 @@ public record AlertSeverityRaised(
         Instant alertCreationTime,
         Instant lastUpdateTime,
         String tenantId,
-        Severity previousSeverity) implements AlertNewEvent {
+        Severity previousSeverity,
+        DefenderAlert alert) implements AlertNewEvent {
 
     public AlertSeverityRaised {
         Fields.common("AlertSeverityRaised", eventId, correlationId, occurredAt, schemaVersion);
@@ -34,21 +35,31 @@ public record AlertSeverityRaised(
         Fields.required(alertCreationTime, "AlertSeverityRaised.alertCreationTime");
         Fields.required(lastUpdateTime, "AlertSeverityRaised.lastUpdateTime");
         Fields.required(previousSeverity, "AlertSeverityRaised.previousSeverity");
+        Fields.snapshot(alert, alertId, "AlertSeverityRaised.alert");
         if (!severity.isHigherThan(previousSeverity)) {
             throw new IllegalArgumentException("AlertSeverityRaised.severity " + severity
                     + " is not higher than previousSeverity " + previousSeverity);
         }
     }
 
+    /** An event with ids and headline fields only, no snapshot: enrichment reads the alert from Defender. */
     public static AlertSeverityRaised of(String alertId, String machineId, Severity severity, String title,
             Instant alertCreationTime, Instant lastUpdateTime, String tenantId, Severity previousSeverity) {
         return new AlertSeverityRaised(UUID.randomUUID(), alertId, Instant.now(), SCHEMA_VERSION, alertId,
-                machineId, severity, title, alertCreationTime, lastUpdateTime, tenantId, previousSeverity);
+                machineId, severity, title, alertCreationTime, lastUpdateTime, tenantId, previousSeverity, null);
     }
 
+    /** From an alert as the alerts list returns it, carried as the snapshot. */
     public static AlertSeverityRaised from(DefenderAlert alert, Severity previousSeverity) {
-        return of(alert.id(), alert.machineId(), alert.severity(), alert.title(), alert.alertCreationTime(),
-                alert.lastUpdateTime(), alert.aadTenantId(), previousSeverity);
+        return new AlertSeverityRaised(UUID.randomUUID(), alert.id(), Instant.now(), SCHEMA_VERSION, alert.id(),
+                alert.machineId(), alert.severity(), alert.title(), alert.alertCreationTime(),
+                alert.lastUpdateTime(), alert.aadTenantId(), previousSeverity, alert);
+    }
+
+    /** The same event without its snapshot (the poller drops one that is too large to publish). */
+    public AlertSeverityRaised withoutAlert() {
+        return new AlertSeverityRaised(eventId, correlationId, occurredAt, schemaVersion, alertId, machineId,
+                severity, title, alertCreationTime, lastUpdateTime, tenantId, previousSeverity, null);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.mderesponse.contracts.event;
 
+import io.mderesponse.contracts.defender.DefenderAlert;
 import io.mderesponse.contracts.id.DefenderIds;
 import java.time.Instant;
 import java.util.Collections;
@@ -47,6 +48,14 @@ final class Fields {
 
     static String optionalMachineId(String value, String field) {
         return value == null ? null : machineId(value, field);
+    }
+
+    /** An alert snapshot, when present, must be the alert the event names. */
+    static DefenderAlert snapshot(DefenderAlert alert, String alertId, String field) {
+        if (alert != null && !alert.id().equals(alertId)) {
+            throw new IllegalArgumentException(field + ".id " + alert.id() + " is not the event's alertId " + alertId);
+        }
+        return alert;
     }
 
     /** An immutable copy; elements must not be null (a null recipient or action is a bug, not data). */

@@ -34,6 +34,14 @@ class DefenderEntitiesTest {
     }
 
     @Test
+    void domainsOfAnUndocumentedShapeAreKeptAsTheirJsonTextRatherThanFailingTheAlert() {
+        DefenderAlert alert = EventJson.fromJson("{\"id\":\"a\",\"domains\":[\"contoso.com\",{\"name\":\"x\"}]}",
+                DefenderAlert.class);
+
+        assertThat(alert.domains()).containsExactly("contoso.com", "{\"name\":\"x\"}");
+    }
+
+    @Test
     void theDocumentedMachineExampleParses() {
         DefenderMachine machine = Samples.machine();
 
@@ -60,6 +68,8 @@ class DefenderEntitiesTest {
 
         assertThat(alert.evidence()).isEmpty();
         assertThat(alert.mitreTechniques()).isEmpty();
+        assertThat(alert.loggedOnUsers()).isEmpty();
+        assertThat(alert.domains()).isEmpty();
         assertThat(machine.machineTags()).isEmpty();
     }
 

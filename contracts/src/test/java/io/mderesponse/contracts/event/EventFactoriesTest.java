@@ -43,6 +43,20 @@ class EventFactoriesTest {
     }
 
     @Test
+    void anEventFromAListedAlertCarriesItAsTheSnapshotAndAnIdsOnlyEventCarriesNone() {
+        AlertDetected detected = AlertDetected.from(alert);
+        AlertSeverityRaised raised = AlertSeverityRaised.from(alert, Severity.Informational);
+
+        assertThat(detected.alert()).isSameAs(alert);
+        assertThat(raised.alert()).isSameAs(alert);
+        assertThat(detected.withoutAlert().alert()).isNull();
+        assertThat(detected.withoutAlert()).usingRecursiveComparison().ignoringFields("alert").isEqualTo(detected);
+        assertThat(raised.withoutAlert()).usingRecursiveComparison().ignoringFields("alert").isEqualTo(raised);
+        assertThat(AlertDetected.of(alert.id(), null, Severity.High, "t", Instant.now(), Instant.now(), null)
+                .alert()).isNull();
+    }
+
+    @Test
     void aSeverityRaisedCarriesThePreviousSeverity() {
         DefenderAlert raised = Samples.alert();
         AlertSeverityRaised event = AlertSeverityRaised.from(raised, Severity.Informational);

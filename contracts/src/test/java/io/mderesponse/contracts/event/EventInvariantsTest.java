@@ -32,6 +32,16 @@ class EventInvariantsTest {
     }
 
     @Test
+    void aSnapshotOfAnotherAlertIsRefused() {
+        AlertDetected detected = AlertDetected.from(Samples.alert());
+
+        assertThatThrownBy(() -> new AlertDetected(detected.eventId(), "other", detected.occurredAt(), 1, "other",
+                null, Severity.High, "t", Instant.now(), Instant.now(), null, Samples.alert()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("AlertDetected.alert.id");
+    }
+
+    @Test
     void anEmptyCorrelationIdIsRefused() {
         assertThatThrownBy(() -> new HuntingRowFound(UUID.randomUUID(), "", Instant.now(), 1, "q", Instant.now(),
                 "k", null, Map.of()))

@@ -1,5 +1,6 @@
 package io.mderesponse.decision.reload;
 
+import io.mderesponse.decision.rules.SingleReadFields;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,11 +44,13 @@ public class ReloadReporter implements RulesListener {
         fileRejected.set(0);
         if (previous == null) {
             LOG.infof("Rules active: version=%s source=%s rules=%s", now.version(), now.source(), ids(now));
-            return;
+        } else {
+            reloads.increment();
+            LOG.infof("Rules reloaded: version=%s (was %s) source=%s rules=%s", now.version(), previous.version(),
+                    now.source(), ids(now));
         }
-        reloads.increment();
-        LOG.infof("Rules reloaded: version=%s (was %s) source=%s rules=%s", now.version(), previous.version(),
-                now.source(), ids(now));
+        // Enrichment cannot see the rules: say here when they need alert fields only the single read returns.
+        SingleReadFields.warnings(now.ruleSet()).forEach(LOG::warn);
     }
 
     @Override

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
-/** An alert with the documented fields, in the documented order; unset fields are written as null. */
+/**
+ * An alert with the documented fields, in the documented order; unset fields are written as null. Stored alerts
+ * hold everything; {@link #asListed(boolean)} is what a list answer shows of them.
+ */
 public record Alert(
         String id,
         Long incidentId,
@@ -35,7 +38,10 @@ public record Alert(
         RelatedUser relatedUser,
         List<Comment> comments,
         // Absent (not null) in list answers without $expand=evidence, as on the real API.
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<Evidence> evidence) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Evidence> evidence,
+        // Live-only extras of the single read (reference section 2): never in list answers, even with $expand.
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<LoggedOnUser> loggedOnUsers,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<String> domains) {
 
     /** Documented severities, in increasing order. */
     public static final List<String> SEVERITIES = List.of("UnSpecified", "Informational", "Low", "Medium", "High");
@@ -51,11 +57,19 @@ public record Alert(
     public record Comment(String comment, String createdBy, Instant createdTime) {
     }
 
-    /** This alert as list answers show it without {@code $expand=evidence}. */
-    public Alert withoutEvidence() {
+    /** A user logged on to the alert's machine. */
+    public record LoggedOnUser(String accountName, String domainName) {
+    }
+
+    /**
+     * This alert as list answers show it: without {@code loggedOnUsers} and {@code domains}, which only
+     * {@code GET /api/alerts/{id}} returns, and without evidence unless {@code $expand=evidence} asked for it.
+     */
+    public Alert asListed(boolean withEvidence) {
         return new Alert(id, incidentId, investigationId, assignedTo, severity, status, classification, determination,
                 investigationState, detectionSource, detectorId, category, threatFamilyName, title, description,
                 alertCreationTime, firstEventTime, lastEventTime, lastUpdateTime, resolvedTime, machineId,
-                computerDnsName, rbacGroupName, aadTenantId, threatName, mitreTechniques, relatedUser, comments, null);
+                computerDnsName, rbacGroupName, aadTenantId, threatName, mitreTechniques, relatedUser, comments,
+                withEvidence ? evidence : null, null, null);
     }
 }

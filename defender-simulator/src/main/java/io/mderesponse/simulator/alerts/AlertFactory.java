@@ -56,7 +56,7 @@ public class AlertFactory {
         if (!json.hasNonNull("incidentId")) {
             json.put("incidentId", incidents.incrementAndGet());
         }
-        for (String list : new String[] {"mitreTechniques", "comments", "evidence"}) {
+        for (String list : new String[] {"mitreTechniques", "comments", "evidence", "loggedOnUsers", "domains"}) {
             if (!json.hasNonNull(list)) {
                 json.putArray(list);
             }

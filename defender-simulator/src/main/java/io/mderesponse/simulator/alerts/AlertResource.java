@@ -39,14 +39,13 @@ public class AlertResource {
         }
         Instant now = clock.instant();
         QueryResults.Page<Alert> page = QueryResults.apply(store.allVisible(now), query, AlertFields.FIELDS);
-        if (!query.expand().contains("evidence")) {
-            page = new QueryResults.Page<>(page.items().stream().map(Alert::withoutEvidence).toList(),
-                    page.matched(), page.more());
-        }
+        boolean withEvidence = query.expand().contains("evidence");
+        page = new QueryResults.Page<>(page.items().stream().map(alert -> alert.asListed(withEvidence)).toList(),
+                page.matched(), page.more());
         return ODataJson.collection(ODataJson.ALERTS, query, page, uri);
     }
 
-    /** A single alert always carries its evidence, as live answers do. */
+    /** A single alert always carries its evidence and the fields lists leave out, as live answers do. */
     @GET
     @Path("{id}")
     public ObjectNode get(@PathParam("id") String id) {

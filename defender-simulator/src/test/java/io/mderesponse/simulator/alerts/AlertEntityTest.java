@@ -44,10 +44,24 @@ class AlertEntityTest {
                 "classification", "determination", "investigationState", "detectionSource", "detectorId",
                 "category", "threatFamilyName", "title", "description", "alertCreationTime", "firstEventTime",
                 "lastEventTime", "lastUpdateTime", "resolvedTime", "machineId", "computerDnsName", "rbacGroupName",
-                "aadTenantId", "threatName", "mitreTechniques", "relatedUser", "comments", "evidence");
+                "aadTenantId", "threatName", "mitreTechniques", "relatedUser", "comments", "evidence",
+                "loggedOnUsers", "domains");
+        assertThat(alert.get("loggedOnUsers")).isEqualTo(List.of());
         assertThat(alert.get("classification")).isNull();
         assertThat(alert.get("status")).isEqualTo("New");
         assertThat(alert.get("computerDnsName")).isEqualTo("alert-host.contoso.test");
+    }
+
+    @Test
+    void theSingleReadReturnsTheLiveOnlyExtrasTheListLeavesOut() {
+        Api.addAlerts(Map.of("id", "with-extras",
+                "loggedOnUsers", List.of(Map.of("accountName", "temp123", "domainName", "DOMAIN")),
+                "domains", List.of("contoso.com")));
+
+        Api.authorized().get("/api/alerts/with-extras").then().statusCode(200)
+                .body("loggedOnUsers[0].accountName", equalTo("temp123"))
+                .body("loggedOnUsers[0].domainName", equalTo("DOMAIN"))
+                .body("domains", equalTo(List.of("contoso.com")));
     }
 
     @Test

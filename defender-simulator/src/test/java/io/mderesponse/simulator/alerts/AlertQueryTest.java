@@ -134,6 +134,23 @@ class AlertQueryTest {
     }
 
     @Test
+    void listNeverHasTheSingleReadsExtrasEvenWithEvidenceExpanded() {
+        Api.addAlerts(Map.of("id", "with-extras",
+                "loggedOnUsers", List.of(Map.of("accountName", "temp123", "domainName", "DOMAIN")),
+                "domains", List.of("contoso.com")));
+
+        for (boolean expand : new boolean[] {false, true}) {
+            var request = Api.authorized();
+            if (expand) {
+                request = request.queryParam("$expand", "evidence");
+            }
+            Map<String, Object> listed = request.get("/api/alerts").then().statusCode(200).extract().jsonPath()
+                    .getMap("value[0]");
+            assertThat(listed).as("$expand=evidence: %s", expand).doesNotContainKeys("loggedOnUsers", "domains");
+        }
+    }
+
+    @Test
     void listAnswerHasTheAlertsContextAndODataHeaders() {
         Api.authorized().get("/api/alerts")
                 .then().statusCode(200)

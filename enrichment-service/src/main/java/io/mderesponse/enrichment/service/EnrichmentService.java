@@ -12,13 +12,16 @@ import io.mderesponse.defender.client.budget.CallPriority;
 import io.mderesponse.defender.client.budget.DefenderBudget;
 import io.mderesponse.defender.client.error.DefenderBudgetExhaustedException;
 import io.mderesponse.defender.client.error.DefenderNotFoundException;
+import io.mderesponse.enrichment.config.ReadFullAlert;
 import java.time.Duration;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Turns a new alert id into the full alert (with evidence) and its machine, with as few Defender calls as it
- * can: each alert is read once, each machine once per {@code enrichment.machine-cache-ttl}.
+ * Turns a new alert into the full alert (with evidence) and its machine, with as few Defender calls as it can:
+ * the alert comes from the event's snapshot (the poller's list, with evidence) and is read from Defender only
+ * when the event has none or {@code enrichment.read-full-alert=always}; each machine is read once per
+ * {@code enrichment.machine-cache-ttl}.
  *
  * <p>The machine is looked up only by the 40-hex device id the alert carries, never by name. An alert without
  * one, or whose machine Defender no longer knows, is published without a machine: it is decided but never
@@ -32,13 +35,20 @@ public class EnrichmentService {
     private final DefenderBudget budget;
     private final MachineCache machines;
     private final EnrichmentMetrics metrics;
+    private final ReadFullAlert readFullAlert;
 
     public EnrichmentService(DefenderClient defender, DefenderBudget budget, MachineCache machines,
-            EnrichmentMetrics metrics) {
+            EnrichmentMetrics metrics, ReadFullAlert readFullAlert) {
         this.defender = defender;
         this.budget = budget;
         this.machines = machines;
         this.metrics = metrics;
+        this.readFullAlert = readFullAlert;
+    }
+
+    /** Whether this event needs {@code GET /api/alerts/{id}}: it has no snapshot, or the setting says always. */
+    public boolean needsAlertRead(AlertNewEvent event) {
+        return event.alert() == null || readFullAlert == ReadFullAlert.ALWAYS;
     }
 
     /**
@@ -52,7 +62,7 @@ public class EnrichmentService {
         DefenderAlert alert;
         try {
             // Low priority takes a token only if one is free now: it never waits in the queue of new alerts.
-            alert = defender.getAlert(event.alertId(), priority == CallPriority.LOW
+            alert = alertOf(event, priority == CallPriority.LOW
                     ? CallOptions.low().withMaxWait(Duration.ZERO) : CallOptions.of(priority));
         } catch (DefenderBudgetExhaustedException e) {
             if (priority == CallPriority.LOW) {
@@ -65,13 +75,21 @@ public class EnrichmentService {
 
     /** Enriches, waiting for budget up to {@code defender.budget.max-wait} per call. */
     public AlertEnriched enrich(AlertNewEvent event, CallPriority priority) {
-        DefenderAlert alert = defender.getAlert(event.alertId(), CallOptions.of(priority));
+        DefenderAlert alert = alertOf(event, CallOptions.of(priority));
         return AlertEnriched.of(alert, machineOf(alert, CallOptions.of(priority)));
+    }
+
+    /** The event's snapshot, or the alert read from Defender when {@link #needsAlertRead} says so. */
+    private DefenderAlert alertOf(AlertNewEvent event, CallOptions options) {
+        if (!needsAlertRead(event)) {
+            return event.alert();
+        }
+        return defender.getAlert(event.alertId(), options);
     }
 
     /** Whether enriching this alert at this priority would find every token it needs free now. */
     public boolean hasHeadroom(AlertNewEvent event, CallPriority priority) {
-        return budget.hasHeadroom(ApiFamily.ALERTS, priority)
+        return (!needsAlertRead(event) || budget.hasHeadroom(ApiFamily.ALERTS, priority))
                 && (!needsMachineCall(event.machineId()) || budget.hasHeadroom(ApiFamily.MACHINES, priority));
     }
 
@@ -79,7 +97,7 @@ public class EnrichmentService {
     public boolean awaitHeadroom(AlertNewEvent event, CallPriority priority, Duration maxWait)
             throws InterruptedException {
         long deadline = System.nanoTime() + maxWait.toNanos();
-        if (!budget.awaitHeadroom(ApiFamily.ALERTS, priority, maxWait)) {
+        if (needsAlertRead(event) && !budget.awaitHeadroom(ApiFamily.ALERTS, priority, maxWait)) {
             return false;
         }
         if (!needsMachineCall(event.machineId())) {

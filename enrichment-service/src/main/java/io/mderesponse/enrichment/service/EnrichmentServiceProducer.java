@@ -23,6 +23,6 @@ public class EnrichmentServiceProducer {
             EnrichmentMetrics metrics) {
         MachineCache machines = new MachineCache(config.machineCacheTtl(), config.machineCacheSize(),
                 Clock.systemUTC());
-        return new EnrichmentService(defender, budget, machines, metrics);
+        return new EnrichmentService(defender, budget, machines, metrics, config.readFullAlert());
     }
 }
