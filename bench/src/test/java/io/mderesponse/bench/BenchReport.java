@@ -81,7 +81,12 @@ record BenchReport(String date, Map<String, String> machine, BenchSettings setti
                 s.measuredOn(), s.records(), s.seconds(), s.perSecond(), s.maxInputLag())));
         t.append("   saturates first (largest lag in front of it): ").append(throughput.saturatesFirst())
                 .append('\n');
-        t.append(String.format("   notifier-service: %.0f emails/s%n%n", throughput.emailsPerSecond()));
+        double results = throughput.stages().stream().filter(s -> s.stage().equals("response-service"))
+                .mapToDouble(Results.StageThroughput::perSecond).findFirst().orElse(0);
+        // The notifier can only be as fast as its input: near the results' rate, the figure is a lower bound.
+        t.append(String.format("   notifier-service: %.0f emails/s, its input (action results) %.0f/s%s%n%n",
+                throughput.emailsPerSecond(), results, throughput.emailsPerSecond() >= 0.9 * results
+                        ? ": bound by its input, not by SMTP" : ""));
         latency(t, "2.", latency);
         t.append('\n');
         latency(t, "2b.", latencyShortInterval);
