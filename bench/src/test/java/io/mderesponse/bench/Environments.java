@@ -17,11 +17,11 @@ final class Environments {
     }
 
     /**
-     * Services with every setting at its default (poller interval 30 s, page size 500, machine cache 5 min...) but
-     * for what would throttle or batch the measured flow: the Defender budget shares and the hourly isolation cap
+     * Services with every setting at its default (page size 500, machine cache 5 min...) but the poller's interval
+     * (the default 30 s, or 5 s for the second latency run) and what would throttle or batch the measured flow: the Defender budget shares and the hourly isolation cap
      * are wide open, and the notifier's storm digest is off so each email goes out as it is decided.
      */
-    static Map<String, String> unthrottledServices(BenchSettings settings) {
+    static Map<String, String> unthrottledServices(BenchSettings settings, java.time.Duration pollInterval) {
         Map<String, String> env = new LinkedHashMap<>();
         for (String family : FAMILIES) {
             env.put("DEFENDER_BUDGET_" + family + "_PER_MINUTE", WIDE_OPEN_PER_MINUTE);
@@ -29,7 +29,7 @@ final class Environments {
         }
         env.put("GUARD_MAX_ISOLATIONS_PER_HOUR", "10000000");
         env.put("NOTIFIER_DIGEST_THRESHOLD", "10000000");
-        env.put("POLLER_INTERVAL", BenchSettings.DEFAULT_POLL_INTERVAL.toSeconds() + "s");
+        env.put("POLLER_INTERVAL", pollInterval.toSeconds() + "s");
         env.put("RESPONSE_POLL_INITIAL", "1s");
         env.putAll(settings.serviceEnvironment());
         return env;

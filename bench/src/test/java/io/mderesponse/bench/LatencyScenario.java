@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Latency at a steady rate (100 alerts a second by default) with the poller at its default interval, simulator and
+ * Latency at a steady rate (100 alerts a second by default) with the poller at the stack's interval, simulator and
  * budgets unthrottled: per stage and end to end, from each alert's visible time in the simulator to the isolate call
  * the simulator received and to the email GreenMail received. Also counts Defender calls per alert and per
  * isolated machine.
@@ -30,10 +30,13 @@ final class LatencyScenario {
 
     private final Stack stack;
     private final BenchSettings settings;
+    private final Duration pollInterval;
 
-    LatencyScenario(Stack stack, BenchSettings settings) {
+    /** {@code pollInterval} is the stack's {@code poller.interval}, for the report. */
+    LatencyScenario(Stack stack, BenchSettings settings, Duration pollInterval) {
         this.stack = stack;
         this.settings = settings;
+        this.pollInterval = pollInterval;
     }
 
     Results.Latency run() {
@@ -49,8 +52,8 @@ final class LatencyScenario {
             int mailsBefore = Mailbox.count(stack.system.mail);
             Map<String, Instant> visible = seedAtRate(plan, perTick, ticks);
             Duration seeding = Duration.between(start, Instant.now());
-            System.out.printf("latency: %d alerts (%d High) added in %.1f s%n", ids.size(), high.size(),
-                    seeding.toMillis() / 1000.0);
+            System.out.printf("latency (poll interval %s): %d alerts (%d High) added in %.1f s%n", pollInterval,
+                    ids.size(), high.size(), seeding.toMillis() / 1000.0);
             await("every alert decided and every High alert emailed").atMost(settings.patience())
                     .pollInterval(Duration.ofSeconds(2))
                     .until(() -> lag.sampleNow().records().get(Topics.DECISIONS.defaultName())
@@ -77,7 +80,7 @@ final class LatencyScenario {
             Results.ApiEconomy economy = Results.ApiEconomy.of(ApiCalls.perFamily(ApiCalls.api(calls, start)),
                     ids.size(), isolated);
             return new Results.Latency(ids.size(), high.size(), settings.latencyRate(), seeding.toMillis() / 1000.0,
-                    BenchSettings.DEFAULT_POLL_INTERVAL.toString(), stages, economy);
+                    pollInterval.toString(), stages, economy);
         }
     }
 

@@ -19,6 +19,13 @@ final class Results {
      */
     record Throughput(int alerts, int high, double seconds, double perSecond, List<StageThroughput> stages,
             String saturatesFirst, List<LagSampler.Sample> lagSamples) {
+
+        /** The notifier's rate: emails (one per High alert) per second while it sent them. */
+        @com.fasterxml.jackson.annotation.JsonProperty("emailsPerSecond")
+        double emailsPerSecond() {
+            return stages.stream().filter(s -> s.stage().equals("notifier-service")).mapToDouble(
+                    StageThroughput::perSecond).findFirst().orElse(0);
+        }
     }
 
     /** Milliseconds from one milestone to the next, over the alerts that reached both. */

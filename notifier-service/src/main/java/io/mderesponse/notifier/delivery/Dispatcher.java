@@ -17,7 +17,8 @@ import org.jboss.logging.Logger;
 /**
  * Sends one notification at most once per alert, kind and recipient: asks the ledger (sent-log and storm
  * window), then sends with retries and backoff and records the send, or queues it for the window's digest. The
- * ledger's Kafka reads and writes run on worker threads, never on the consumer's event loop.
+ * ledger's Kafka reads and writes run on worker threads, never on the consumer's event loop; several dispatches
+ * (other keys) may run at once.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -43,8 +44,11 @@ public class Dispatcher {
     public Uni<Void> dispatch(Notification notification) {
         return onWorker(() -> ledger.plan(notification, clock.instant())).chain(plan -> {
             if (plan instanceof NotificationLedger.Send send) {
+                // SMTP runs outside the ledger's lock; the key stays reserved until sent() or failed() settles it,
+                // also when the send is cancelled (a stop), so no later plan for it waits forever.
                 return sendWithRetries(send.notification())
                         .onFailure().invoke(() -> ledger.failed(send))
+                        .onCancellation().invoke(() -> ledger.failed(send))
                         .chain(() -> onWorker(() -> {
                             ledger.sent(send, clock.instant());
                             return null;

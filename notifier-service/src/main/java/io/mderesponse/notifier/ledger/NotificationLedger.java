@@ -17,13 +17,19 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Remembers what was emailed (the sent-log) and rations emails in storms. Plain Java, thread-safe.
+ * Remembers what was emailed (the sent-log) and rations emails in storms. Plain Java, safe for concurrent callers.
  *
  * <p>For each notification it answers: nothing to send (every recipient already got this kind of email about this
  * alert), send now (fewer than {@code threshold} emails went out in the current window), or put it into the
  * window's digest. A window opens with the first email after the previous one closed and lasts {@code window}.
  * Sends are recorded only after the SMTP server accepted them; digest entries are recorded when queued, so both
  * survive a restart.
+ *
+ * <p>Concurrency: the decision ({@link #plan}) reads the sent-log and reserves under the ledger's lock; the SMTP send
+ * and the sent-log writes of {@link #sent}, {@link #queue} and {@link #digestSent} happen outside it, so callers
+ * about other keys plan and send in parallel. A planned key stays reserved until its outcome is recorded (or the
+ * send failed); a second caller planning the same key meanwhile waits for that outcome, so one key is never
+ * emailed twice by two concurrent callers.
  */
 public final class NotificationLedger {
 
@@ -36,6 +42,8 @@ public final class NotificationLedger {
     private Instant windowStart;
     private final Set<UUID> windowEmails = new HashSet<>();
     private int reserved;
+    /** Keys planned (to send or to queue) whose outcome is not recorded yet. */
+    private final Set<String> inFlight = new HashSet<>();
 
     public NotificationLedger(SentLogStore store, int threshold, Duration window) {
         if (threshold < 1) {
@@ -81,15 +89,32 @@ public final class NotificationLedger {
         store.catchUp(this::apply);
     }
 
-    /** Decides, after reading what other instances may have recorded; a {@link Send} reserves a slot. */
+    /**
+     * Decides, after reading what other instances may have recorded; a {@link Send} reserves a slot. Waits while
+     * another caller's plan for one of the same keys is still open; then decides with its outcome known.
+     */
     public synchronized Plan plan(Notification notification, Instant now) {
-        catchUp();
-        List<String> remaining = notification.recipients().stream()
-                .filter(r -> !entries.containsKey(SentEntry.key(notification.kind(), notification.correlationId(), r)))
-                .toList();
+        List<String> remaining;
+        while (true) {
+            catchUp();
+            remaining = notification.recipients().stream()
+                    .filter(r -> !entries.containsKey(key(notification, r)))
+                    .toList();
+            if (remaining.stream().noneMatch(r -> inFlight.contains(key(notification, r)))) {
+                break;
+            }
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for another send of "
+                        + notification.kind() + " about " + notification.correlationId(), e);
+            }
+        }
         if (remaining.isEmpty()) {
             return new Skip();
         }
+        remaining.forEach(r -> inFlight.add(key(notification, r)));
         Notification toSend = remaining.size() == notification.recipients().size() ? notification
                 : notification.withRecipients(remaining);
         if (windowStart == null || !now.isBefore(windowStart.plus(window))) {
@@ -104,26 +129,54 @@ public final class NotificationLedger {
         return new Queue(toSend, windowStart);
     }
 
-    /** The SMTP server accepted {@code send}'s email: record it for every recipient. */
-    public synchronized void sent(Send send, Instant now) {
-        release(send);
+    /**
+     * The SMTP server accepted {@code send}'s email: record it for every recipient. The sent-log write happens
+     * outside the ledger's lock; the key stays reserved until it is applied.
+     */
+    public void sent(Send send, Instant now) {
         Notification n = send.notification();
-        for (String recipient : n.recipients()) {
-            record(entry(SentEntry.State.SENT, n, recipient, now, send.windowStart(), true));
+        List<SentEntry> written = new ArrayList<>();
+        try {
+            for (String recipient : n.recipients()) {
+                SentEntry entry = entry(SentEntry.State.SENT, n, recipient, now, send.windowStart(), true);
+                store.write(entry.key(), entry);
+                written.add(entry);
+            }
+        } finally {
+            settle(written, n, () -> release(send));
         }
     }
 
     /** {@code send} failed for good: its slot in the window is free again. */
-    public synchronized void failed(Send send) {
-        release(send);
+    public void failed(Send send) {
+        settle(List.of(), send.notification(), () -> release(send));
     }
 
-    /** Records {@code queue}'s notification as waiting for its window's digest. */
-    public synchronized void queue(Queue queue, Instant now) {
+    /** Records {@code queue}'s notification as waiting for its window's digest (written outside the lock). */
+    public void queue(Queue queue, Instant now) {
         Notification n = queue.notification();
-        for (String recipient : n.recipients()) {
-            record(entry(SentEntry.State.PENDING, n, recipient, now, queue.windowStart(), false));
+        List<SentEntry> written = new ArrayList<>();
+        try {
+            for (String recipient : n.recipients()) {
+                SentEntry entry = entry(SentEntry.State.PENDING, n, recipient, now, queue.windowStart(), false);
+                store.write(entry.key(), entry);
+                written.add(entry);
+            }
+        } finally {
+            settle(written, n, () -> { });
         }
+    }
+
+    /** Applies what was written, ends the reservation of {@code n}'s keys and wakes callers waiting for them. */
+    private synchronized void settle(List<SentEntry> written, Notification n, Runnable alsoUnderLock) {
+        written.forEach(entry -> apply(entry.key(), entry));
+        alsoUnderLock.run();
+        n.recipients().forEach(r -> inFlight.remove(key(n, r)));
+        notifyAll();
+    }
+
+    private static String key(Notification n, String recipient) {
+        return SentEntry.key(n.kind(), n.correlationId(), recipient);
     }
 
     /** The digests whose window closed, one per window and group of recipients with the same items. */
@@ -157,12 +210,21 @@ public final class NotificationLedger {
         return due;
     }
 
-    /** The SMTP server accepted {@code digest}: every entry in it is sent. */
-    public synchronized void digestSent(DueDigest digest, Instant now) {
-        for (String key : digest.keys()) {
-            SentEntry entry = pending.get(key);
-            if (entry != null) {
-                record(entry.sent(now));
+    /** The SMTP server accepted {@code digest}: every entry in it is sent (written outside the ledger's lock). */
+    public void digestSent(DueDigest digest, Instant now) {
+        List<SentEntry> sent = new ArrayList<>();
+        synchronized (this) {
+            for (String key : digest.keys()) {
+                SentEntry entry = pending.get(key);
+                if (entry != null) {
+                    sent.add(entry.sent(now));
+                }
+            }
+        }
+        for (SentEntry entry : sent) {
+            store.write(entry.key(), entry);
+            synchronized (this) {
+                apply(entry.key(), entry);
             }
         }
     }
@@ -181,11 +243,6 @@ public final class NotificationLedger {
         if (send.windowStart().equals(windowStart) && reserved > 0) {
             reserved--;
         }
-    }
-
-    private void record(SentEntry entry) {
-        store.write(entry.key(), entry);
-        apply(entry.key(), entry);
     }
 
     private void apply(String key, SentEntry entry) {
