@@ -17,7 +17,7 @@ public enum DefenderOperation {
     // A POST, but it only reads.
     RUN_ADVANCED_QUERY("run advanced query", "AdvancedQuery.Read.All", true, ApiFamily.ADVANCEDQUERIES),
     // Microsoft Graph's hunting: a POST that only reads, with a token for Graph's audience.
-    RUN_HUNTING_QUERY("run hunting query (Microsoft Graph)", "ThreatHunting.Read.All", true,
+    RUN_HUNTING_QUERY("run hunting query", "ThreatHunting.Read.All", true,
             ApiFamily.GRAPHHUNTING);
 
     /** The API (app registration's "API permissions" entry) that grants Graph's permissions. */
@@ -50,6 +50,11 @@ public enum DefenderOperation {
     /** The application permission (app role) the call needs, e.g. {@code Machine.Isolate}. */
     public String requiredPermission() {
         return requiredPermission;
+    }
+
+    /** The API the call goes to, for messages: {@code Defender} or {@code Microsoft Graph}. */
+    public String apiName() {
+        return family == ApiFamily.GRAPHHUNTING ? GRAPH_API : "Defender";
     }
 
     /** The API that grants {@link #requiredPermission()}: {@code WindowsDefenderATP} or {@code Microsoft Graph}. */

@@ -94,10 +94,11 @@ class HuntingSystemTest {
                 Map.of("SIMULATOR_RATE_LIMIT_GRAPHHUNTING_PER_WINDOW", "1000",
                         "SIMULATOR_RATE_LIMIT_ADVANCEDQUERIES_PER_WINDOW", "1000"));
         topics = new PipelineTopics(system.bootstrapServers);
-        for (String table : List.of("HuntRestart", "HuntLateral", "HuntQuota", "HuntSwitch")) {
+        for (String table : List.of("HuntRestart", "HuntLateral", "HuntQuota")) {
             // "seed" is no device id: the row is published without one and never acted on.
             system.simulator.putHuntingTable(table, List.of(row("seed", "seed.exe")));
         }
+        system.simulator.putHuntingTable("HuntSwitch", List.of(switchRow("seed.exe")));
         // No HUNTING_API: Graph is the default.
         schedulerEnv = Map.of("HUNTING_PATH", queries.toString(),
                 "DEFENDER_BUDGET_GRAPHHUNTING_PER_MINUTE", "1000",
@@ -270,8 +271,9 @@ class HuntingSystemTest {
         return rowsOf(queryId).stream().anyMatch(r -> r.value().contains(fileName));
     }
 
+    /** A row of no device (never acted on; a null would leave the column out of the simulator's table). */
     private static Map<String, Object> switchRow(String fileName) {
-        Map<String, Object> row = row(null, fileName);
+        Map<String, Object> row = row("no-device", fileName);
         row.put("ProcessId", 9_000_000_000L + fileName.length());
         return row;
     }
