@@ -19,7 +19,8 @@ import java.util.Map;
 @Path("/v1.0/security")
 public class GraphHuntingResource {
 
-    static final String CONTEXT = "https://graph.microsoft.com/v1.0/$metadata#microsoft.graph.security.huntingQueryResults";
+    static final String CONTEXT =
+            "https://graph.microsoft.com/v1.0/$metadata#microsoft.graph.security.huntingQueryResults";
 
     private final HuntingService hunting;
     private final ObjectMapper mapper;

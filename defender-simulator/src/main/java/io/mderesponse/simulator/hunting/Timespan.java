@@ -41,7 +41,8 @@ public record Timespan(Instant start, Instant end) {
             return new Timespan(end.minus(duration(parts[0], text)), end);
         }
         Instant start = instant(parts[0], text);
-        return new Timespan(start, isDuration(parts[1]) ? start.plus(duration(parts[1], text)) : instant(parts[1], text));
+        Instant end = isDuration(parts[1]) ? start.plus(duration(parts[1], text)) : instant(parts[1], text);
+        return new Timespan(start, end);
     }
 
     /** Whether a value at this instant is inside the range (both ends included). */

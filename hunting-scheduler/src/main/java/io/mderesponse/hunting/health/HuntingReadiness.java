@@ -11,7 +11,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Readiness data: role ({@code active} or {@code standby}), the hunting API in use ({@code api}: {@code graph} or
- * {@code defender}), the number of queries, the pause (until when and why) and each query's next run. A pause is Defender's quota at work, not a fault of this process: it stays UP.
+ * {@code defender}), the number of queries, the pause (until when and why) and each query's next run. A pause is the
+ * tenant's hunting quota at work, not a fault of this process: it stays UP.
  */
 @Readiness
 @ApplicationScoped

@@ -237,9 +237,11 @@ class HuntingSystemTest {
         scheduler = system.startService("hunting-scheduler", onDefender);
         await().atMost(PATIENCE).until(() -> readiness().contains("\"api\":\"defender\""));
         // A long ProcessId and a date-time with microseconds: the two endpoints write both differently.
-        List<Map<String, Object>> table = new ArrayList<>(List.of(switchRow("before-1.exe"), switchRow("before-2.exe")));
+        List<Map<String, Object>> table = new ArrayList<>(List.of(switchRow("before-1.exe"),
+                switchRow("before-2.exe")));
         system.simulator.putHuntingTable("HuntSwitch", table);
-        await().atMost(PATIENCE).until(() -> published("switch", "before-1.exe") && published("switch", "before-2.exe"));
+        await().atMost(PATIENCE).until(() -> published("switch", "before-1.exe")
+                && published("switch", "before-2.exe"));
 
         scheduler.close(); // stopped on defender; the same state topics serve the scheduler on graph
         table.add(switchRow("during-downtime.exe"));

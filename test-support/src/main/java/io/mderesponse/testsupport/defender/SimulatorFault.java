@@ -45,7 +45,10 @@ public record SimulatorFault(String match, String kind, Integer status, String d
         return new SimulatorFault(null, "cpuQuota", null, null, retryAfterSeconds, count, null, null);
     }
 
-    /** Hunting's 400 "Query execution has exceeded the allowed result size" to the next {@code count} queries (either API). */
+    /**
+     * Hunting's 400 "Query execution has exceeded the allowed result size" to the next {@code count} queries of either
+     * API.
+     */
     public static SimulatorFault resultTooLarge(Integer count) {
         return new SimulatorFault(null, "resultTooLarge", null, null, null, count, null, null);
     }

@@ -25,7 +25,7 @@ public record HuntingQueryResult(
         results = results == null ? List.of() : List.copyOf(results);
     }
 
-    /** One column; Graph's reference names the fields {@code name}/{@code type}, its samples also {@code Name}/{@code Type}. */
+    /** One column; Graph names its fields {@code name}/{@code type} (some samples {@code Name}/{@code Type}). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Column(@JsonProperty("name") @JsonAlias("Name") String name,
             @JsonProperty("type") @JsonAlias("Type") String type) {
