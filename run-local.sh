@@ -299,7 +299,8 @@ declare -A SERVICE_ENV=(
     [decision-service]="RULES_PATH=$ROOT/hunting-scheduler/samples/rules.yaml"
     [response-service]="${DEFENDER_ENV[*]}"
     [notifier-service]="NOTIFIER_RECIPIENTS=soc@example.com NOTIFIER_FROM=mde-response@example.com QUARKUS_MAILER_HOST=127.0.0.1 QUARKUS_MAILER_PORT=$SMTP_PORT"
-    [hunting-scheduler]="${DEFENDER_ENV[*]} HUNTING_PATH=$ROOT/hunting-scheduler/samples/queries.yaml"
+    # Hunting runs through Microsoft Graph (the default hunting.api): the simulator's Graph endpoint.
+    [hunting-scheduler]="${DEFENDER_ENV[*]} DEFENDER_GRAPH_BASE_URL=http://127.0.0.1:${PORT[defender-simulator]}/v1.0 HUNTING_PATH=$ROOT/hunting-scheduler/samples/queries.yaml"
 )
 
 say "Starting ${SERVICES[*]}..."

@@ -73,8 +73,8 @@ final class DefenderCalls {
             Duration pause = failed.throttled() ? pauseAfter429(operation, failed, attempt) : null;
             Duration backoff = waitBeforeRetry(operation, failed, attempt, pause)
                     .orElseThrow(() -> failed.toException(operation));
-            LOG.warnf("Defender %s: attempt %d of %d failed (%s), retrying in %d ms", operation.description(), attempt,
-                    policy.attempts(), summary(failed), backoff.toMillis());
+            LOG.warnf("%s %s: attempt %d of %d failed (%s), retrying in %d ms", operation.apiName(),
+                    operation.description(), attempt, policy.attempts(), summary(failed), backoff.toMillis());
             try {
                 sleeper.sleep(backoff);
             } catch (InterruptedException e) {
@@ -119,8 +119,8 @@ final class DefenderCalls {
     private Duration pauseAfter429(DefenderOperation operation, Failure failure, int attempt) {
         Duration pause = failure.retryAfter() != null ? failure.retryAfter() : policy.backoff(attempt);
         budget.pause(operation.family(), pause);
-        LOG.warnf("Defender answered 429 to %s: the %s family pauses for %d ms in this process (target %s)",
-                operation.description(), operation.family().configName(), pause.toMillis(),
+        LOG.warnf("%s answered 429 to %s: the %s family pauses for %d ms in this process (target %s)",
+                operation.apiName(), operation.description(), operation.family().configName(), pause.toMillis(),
                 failure.details().target() == null ? "-" : failure.details().target());
         return pause;
     }

@@ -1,6 +1,7 @@
 package io.mderesponse.defender.client;
 
 import io.mderesponse.defender.client.api.DefenderApi;
+import io.mderesponse.defender.client.api.GraphHuntingApi;
 import io.mderesponse.defender.client.config.DefenderConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.annotation.PreDestroy;
@@ -14,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * The two REST clients of the Defender API, built from {@link DefenderConfig}: one for ordinary calls and one
- * with the long read timeout advanced queries need (the read timeout is per client, not per call).
+ * The REST clients, built from {@link DefenderConfig}: two of the Defender API, one for ordinary calls and one with
+ * the long read timeout advanced queries need (the read timeout is per client, not per call), and Microsoft Graph's
+ * hunting client with that long timeout too.
  */
 @Singleton
 class DefenderEndpoints {
@@ -24,12 +26,18 @@ class DefenderEndpoints {
 
     private final DefenderApi api;
     private final DefenderApi advancedQueries;
+    private final GraphHuntingApi graphHunting;
 
     @Inject
     DefenderEndpoints(DefenderConfig config) {
         URI baseUri = URI.create(config.api().baseUrl());
         this.api = build(baseUri, config.api().connectTimeout(), config.api().readTimeout());
         this.advancedQueries = build(baseUri, config.api().connectTimeout(), config.api().queryTimeout());
+        this.graphHunting = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(config.graph().baseUrl()))
+                .connectTimeout(config.api().connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(config.api().queryTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .build(GraphHuntingApi.class);
     }
 
     DefenderApi api() {
@@ -40,10 +48,15 @@ class DefenderEndpoints {
         return advancedQueries;
     }
 
+    GraphHuntingApi graphHunting() {
+        return graphHunting;
+    }
+
     @PreDestroy
     void close() {
         close(api);
         close(advancedQueries);
+        close(graphHunting);
     }
 
     private static DefenderApi build(URI baseUri, Duration connectTimeout, Duration readTimeout) {
@@ -54,7 +67,7 @@ class DefenderEndpoints {
                 .build(DefenderApi.class);
     }
 
-    private static void close(DefenderApi client) {
+    private static void close(Object client) {
         if (client instanceof Closeable closeable) {
             try {
                 closeable.close();

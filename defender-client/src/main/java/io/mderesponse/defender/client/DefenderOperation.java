@@ -1,8 +1,9 @@
 package io.mderesponse.defender.client;
 
 /**
- * The calls this client makes, each with the application permission Defender requires for it, whether
- * repeating it is harmless, and the {@link ApiFamily} whose rate limit (and budget) it counts against.
+ * The calls this client makes, each with the application permission its API requires for it (and which API grants
+ * it: WindowsDefenderATP or Microsoft Graph), whether repeating it is harmless, and the {@link ApiFamily} whose rate
+ * limit (and budget) it counts against.
  */
 public enum DefenderOperation {
     LIST_ALERTS("list alerts", "Alert.Read.All", true, ApiFamily.ALERTS),
@@ -14,7 +15,15 @@ public enum DefenderOperation {
     LIST_MACHINE_ACTIONS("list machine actions", "Machine.Read.All", true, ApiFamily.MACHINEACTIONS),
     GET_MACHINE_ACTION("get machine action", "Machine.Read.All", true, ApiFamily.MACHINEACTIONS),
     // A POST, but it only reads.
-    RUN_ADVANCED_QUERY("run advanced query", "AdvancedQuery.Read.All", true, ApiFamily.ADVANCEDQUERIES);
+    RUN_ADVANCED_QUERY("run advanced query", "AdvancedQuery.Read.All", true, ApiFamily.ADVANCEDQUERIES),
+    // Microsoft Graph's hunting: a POST that only reads, with a token for Graph's audience.
+    RUN_HUNTING_QUERY("run hunting query", "ThreatHunting.Read.All", true,
+            ApiFamily.GRAPHHUNTING);
+
+    /** The API (app registration's "API permissions" entry) that grants Graph's permissions. */
+    static final String GRAPH_API = "Microsoft Graph";
+    /** The API that grants Defender's permissions. */
+    static final String DEFENDER_API = "WindowsDefenderATP";
 
     private final String description;
     private final String requiredPermission;
@@ -38,9 +47,19 @@ public enum DefenderOperation {
         return description;
     }
 
-    /** The WindowsDefenderATP application permission (app role) the call needs, e.g. {@code Machine.Isolate}. */
+    /** The application permission (app role) the call needs, e.g. {@code Machine.Isolate}. */
     public String requiredPermission() {
         return requiredPermission;
+    }
+
+    /** The API the call goes to, for messages: {@code Defender} or {@code Microsoft Graph}. */
+    public String apiName() {
+        return family == ApiFamily.GRAPHHUNTING ? GRAPH_API : "Defender";
+    }
+
+    /** The API that grants {@link #requiredPermission()}: {@code WindowsDefenderATP} or {@code Microsoft Graph}. */
+    public String permissionApi() {
+        return family == ApiFamily.GRAPHHUNTING ? GRAPH_API : DEFENDER_API;
     }
 
     /** Whether sending the call twice has the effect of sending it once. */

@@ -68,6 +68,16 @@ class ForbiddenTest {
     }
 
     @Test
+    void huntingThroughGraphWithoutThreatHuntingReadAllIsForbiddenNamingThatGraphPermission() {
+        java.time.Instant now = java.time.Instant.now();
+
+        assertThatThrownBy(() -> client.runHuntingQuery("DeviceProcessEvents | limit 1", now.minusSeconds(60), now))
+                .isInstanceOfSatisfying(DefenderForbiddenException.class,
+                        e -> assertThat(e.requiredPermission()).isEqualTo("ThreatHunting.Read.All"))
+                .hasMessageContaining("ThreatHunting.Read.All of Microsoft Graph");
+    }
+
+    @Test
     void readsThatThePermissionsCoverStillWork() {
         String machine = Seed.machine(admin);
 

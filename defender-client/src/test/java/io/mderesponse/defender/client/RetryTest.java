@@ -84,6 +84,20 @@ class RetryTest {
     }
 
     @Test
+    void graphsCpuQuotaAnswerEndsTheHuntAtOnceSayingSoAndPausesOnlyTheGraphFamily() {
+        admin.addFault(SimulatorFault.cpuQuota(3, 1));
+        java.time.Instant now = java.time.Instant.now();
+
+        assertThatThrownBy(() -> client.runHuntingQuery("NoTable", now.minusSeconds(60), now))
+                .isInstanceOfSatisfying(DefenderThrottledException.class, e -> {
+                    assertThat(e.retryAfter()).contains(Duration.ofSeconds(3));
+                    assertThat(e.errorMessage()).hasValueSatisfying(m -> assertThat(m).contains("CPU quota"));
+                    assertThat(e.operation()).isEqualTo(DefenderOperation.RUN_HUNTING_QUERY);
+                });
+        assertThat(client.getAlert(Seed.alert(admin))).isNotNull(); // the alerts family is not paused
+    }
+
+    @Test
     void persistentServerErrorsMakeExactlyTheConfiguredAttemptsWithBoundedWaits() {
         String alertId = Seed.alert(admin);
         String fault = admin.addFault(SimulatorFault.status(alertId, 500, null));

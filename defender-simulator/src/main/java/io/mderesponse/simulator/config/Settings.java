@@ -30,6 +30,8 @@ public record Settings(
         limits.put(ApiFamily.ISOLATE, new RateLimit(rl.isolate().perWindow(), rl.isolate().perHour()));
         limits.put(ApiFamily.ADVANCEDQUERIES,
                 new RateLimit(rl.advancedqueries().perWindow(), rl.advancedqueries().perHour()));
+        limits.put(ApiFamily.GRAPHHUNTING,
+                new RateLimit(rl.graphhunting().perWindow(), rl.graphhunting().perHour()));
         return new Settings(config.action().delay(), config.action().outcome(), config.tokenLifetime(),
                 rl.window(), limits);
     }

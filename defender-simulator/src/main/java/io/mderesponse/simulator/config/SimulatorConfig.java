@@ -22,9 +22,12 @@ public interface SimulatorConfig {
     @WithDefault("3599s")
     Duration tokenLifetime();
 
-    /** Application permissions put into every token's {@code roles} claim; calls needing another one get 403. */
+    /**
+     * Application permissions granted to the client; a token's {@code roles} claim holds those of its audience
+     * ({@code ThreatHunting.Read.All} for Microsoft Graph, the others for Defender). Calls needing another one get 403.
+     */
     @WithDefault("Alert.Read.All,Alert.ReadWrite.All,Machine.Read.All,Machine.ReadWrite.All,Machine.Isolate,"
-            + "AdvancedQuery.Read.All")
+            + "AdvancedQuery.Read.All,ThreatHunting.Read.All")
     List<String> roles();
 
     /** Per-family call limits. */
@@ -60,8 +63,11 @@ public interface SimulatorConfig {
         /** Isolate, unisolate and cancel. */
         StandardLimit isolate();
 
-        /** Advanced hunting queries. */
+        /** Advanced hunting queries of Defender's API ({@code /api/advancedqueries/run}). */
         HuntingLimit advancedqueries();
+
+        /** Hunting queries through Microsoft Graph ({@code /v1.0/security/runHuntingQuery}), limited on their own. */
+        HuntingLimit graphhunting();
     }
 
     /** The documented limit of most families: 100 calls a minute, 1,500 an hour. */

@@ -14,6 +14,8 @@ public record Fault(String id, String match, FaultKind kind, int status, Duratio
 
     static final String CPU_QUOTA_MESSAGE = "Tenant has exceeded the allowed CPU quota of advanced hunting "
             + "(10 minutes of CPU per hour, 3 hours per day). Try again later.";
+    /** Where hunting faults apply unless told otherwise: both hunting APIs, Defender's and Graph's. */
+    static final String HUNTING_PATHS = "^(/api/advancedqueries/run|/v1\\.0/security/runHuntingQuery)$";
     static final String RESULT_TOO_LARGE_MESSAGE = "Query execution has exceeded the allowed result size. "
             + "Optimize your query by limiting the number of results and try again.";
 
@@ -25,7 +27,7 @@ public record Fault(String id, String match, FaultKind kind, int status, Duratio
         }
         boolean hunting = spec.kind() == FaultKind.CPU_QUOTA || spec.kind() == FaultKind.RESULT_TOO_LARGE;
         String match = spec.match() != null && !spec.match().isBlank() ? spec.match()
-                : hunting ? "advancedqueries" : "*";
+                : hunting ? HUNTING_PATHS : "*";
         if (ApiFamily.byName(match).isEmpty() && !"*".equals(match)) {
             try {
                 Pattern.compile(match);

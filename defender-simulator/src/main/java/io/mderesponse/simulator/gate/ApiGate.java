@@ -66,7 +66,7 @@ public class ApiGate {
         String path = rc.normalizedPath();
         Match match = ApiRoutes.match(method, path);
         RecordedCall call = record(rc, now, method, path, match);
-        if (path.startsWith("/api/")) {
+        if (path.startsWith("/api/") || path.startsWith("/v1.0/")) {
             rc.addHeadersEndHandler(v -> odataHeaders(rc.response()));
         }
         if (match instanceof WrongMethod wrong) {
@@ -81,7 +81,8 @@ public class ApiGate {
         ApiRoutes.Route route = known.route();
         if (route.anyOfRoles() != null) {
             try {
-                authenticator.authenticate(rc.request().getHeader(HttpHeaders.AUTHORIZATION), route.anyOfRoles(), now);
+                authenticator.authenticate(rc.request().getHeader(HttpHeaders.AUTHORIZATION), route.audience(),
+                        route.anyOfRoles(), now);
                 call.authorized();
             } catch (ApiException e) {
                 Map<String, String> headers = e.status() == 401 ? Map.of("WWW-Authenticate", "Bearer") : Map.of();

@@ -1,12 +1,16 @@
 package io.mderesponse.simulator.gate;
 
 import io.mderesponse.simulator.ratelimit.ApiFamily;
+import io.mderesponse.simulator.token.Audience;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-/** The documented API operations: path, method, rate-limit family and the permissions any one of which allows it. */
+/**
+ * The documented API operations: path, method, rate-limit family, the API whose tokens it takes and the permissions
+ * any one of which allows it.
+ */
 public final class ApiRoutes {
 
     private static final List<String> ALERT_READ = List.of("Alert.Read.All", "Alert.ReadWrite.All");
@@ -16,9 +20,10 @@ public final class ApiRoutes {
             "Machine.RestrictExecution", "Machine.Scan", "Machine.Offboard", "Machine.StopAndQuarantine",
             "Machine.LiveResponse");
     private static final List<String> HUNTING = List.of("AdvancedQuery.Read.All");
+    private static final List<String> GRAPH_HUNTING = List.of("ThreatHunting.Read.All");
 
     /** One operation; {@code anyOfRoles} is null where no bearer token applies (the token endpoint). */
-    public record Route(String method, Pattern path, ApiFamily family, List<String> anyOfRoles) {
+    public record Route(String method, Pattern path, ApiFamily family, Audience audience, List<String> anyOfRoles) {
     }
 
     private static final List<Route> ROUTES = List.of(
@@ -32,11 +37,13 @@ public final class ApiRoutes {
             route("GET", "/api/machineactions/[^/]+", ApiFamily.MACHINEACTIONS, MACHINE_READ),
             route("POST", "/api/machineactions/[^/]+/cancel", ApiFamily.ISOLATE, CANCEL),
             route("POST", "/api/advancedqueries/run", ApiFamily.ADVANCEDQUERIES, HUNTING),
+            new Route("POST", Pattern.compile("/v1\\.0/security/runHuntingQuery"), ApiFamily.GRAPHHUNTING,
+                    Audience.GRAPH, GRAPH_HUNTING),
             route("POST", "/[^/]+/oauth2/v2\\.0/token", ApiFamily.TOKEN, null),
             route("POST", "/[^/]+/oauth2/token", ApiFamily.TOKEN, null));
 
-    /** Paths the gate looks at at all: the API and the token endpoints. */
-    public static final String GATED_PATHS = "^(/api/.*|/[^/]+/oauth2/(v2\\.0/)?token)$";
+    /** Paths the gate looks at at all: Defender's API, Graph's and the token endpoints. */
+    public static final String GATED_PATHS = "^(/api/.*|/v1\\.0/.*|/[^/]+/oauth2/(v2\\.0/)?token)$";
 
     private ApiRoutes() {
     }
@@ -71,6 +78,6 @@ public final class ApiRoutes {
     }
 
     private static Route route(String method, String regex, ApiFamily family, List<String> roles) {
-        return new Route(method, Pattern.compile(regex), family, roles);
+        return new Route(method, Pattern.compile(regex), family, Audience.DEFENDER, roles);
     }
 }

@@ -10,7 +10,10 @@ public enum ApiFamily {
     MACHINEACTIONS("machineactions"),
     /** Isolate, unisolate and cancel. */
     ISOLATE("isolate"),
+    /** Defender's advanced hunting API, {@code POST /api/advancedqueries/run} (retiring). */
     ADVANCEDQUERIES("advancedqueries"),
+    /** Microsoft Graph's hunting, {@code POST /v1.0/security/runHuntingQuery}. */
+    GRAPHHUNTING("graphhunting"),
     TOKEN("token");
 
     private final String wireName;

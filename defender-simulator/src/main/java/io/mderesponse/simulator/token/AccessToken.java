@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
-/** What an access token says: tenant, application, granted permissions and validity. */
-public record AccessToken(String tenantId, String appId, List<String> roles, Instant issuedAt, Instant expiresAt) {
+/** What an access token says: the API it is for, tenant, application, granted permissions and validity. */
+public record AccessToken(Audience audience, String tenantId, String appId, List<String> roles, Instant issuedAt,
+        Instant expiresAt) {
 
     public AccessToken {
         roles = List.copyOf(roles);

@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Locale;
 
-/** Checks the bearer token of an API call: 401 when missing, forged or expired, 403 when a permission is missing. */
+/**
+ * Checks the bearer token of an API call: 401 when missing, forged, expired or issued for the other API, 403 when a
+ * permission is missing.
+ */
 @ApplicationScoped
 public class Authenticator {
 
@@ -20,7 +23,8 @@ public class Authenticator {
     }
 
     /** The caller's token, or an {@link ApiException} with status 401 or 403. */
-    public AccessToken authenticate(String authorization, Collection<String> anyOfRoles, Instant now) {
+    public AccessToken authenticate(String authorization, Audience audience, Collection<String> anyOfRoles,
+            Instant now) {
         if (authorization == null || !authorization.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
             throw unauthorized("Authorization header with a bearer token is missing.");
         }
@@ -28,6 +32,14 @@ public class Authenticator {
                 .orElseThrow(() -> unauthorized("The access token is invalid."));
         if (token.isExpiredAt(now)) {
             throw unauthorized("The access token has expired.");
+        }
+        if (token.audience() != audience) {
+            // Graph's own wording for a token of another resource; Defender's API just says 401.
+            throw audience == Audience.GRAPH
+                    ? new ApiException(401, "InvalidAuthenticationToken",
+                            "Access token validation failure. Invalid audience.")
+                    : unauthorized("The access token was issued for " + token.audience().aud()
+                            + ", not for this API (" + audience.aud() + ").");
         }
         if (!token.hasAnyRole(anyOfRoles)) {
             throw new ApiException(403, ErrorCodes.FORBIDDEN, "The application does not have any of the required "

@@ -22,7 +22,6 @@ import javax.crypto.spec.SecretKeySpec;
 public class TokenCodec {
 
     private static final String HEADER = encode("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-    private static final String AUDIENCE = "https://api.securitycenter.microsoft.com";
 
     private final byte[] key = new byte[32];
     private final ObjectMapper mapper;
@@ -39,7 +38,7 @@ public class TokenCodec {
     }
 
     public String encode(AccessToken token) {
-        Claims claims = new Claims(AUDIENCE, "https://sts.windows.net/" + token.tenantId() + "/",
+        Claims claims = new Claims(token.audience().aud(), "https://sts.windows.net/" + token.tenantId() + "/",
                 token.issuedAt().getEpochSecond(), token.issuedAt().getEpochSecond(),
                 token.expiresAt().getEpochSecond(), token.tenantId(), token.appId(), token.roles(), "1.0");
         try {
@@ -63,7 +62,11 @@ public class TokenCodec {
                 return Optional.empty();
             }
             Claims claims = mapper.readValue(Base64.getUrlDecoder().decode(parts[1]), Claims.class);
-            return Optional.of(new AccessToken(claims.tid(), claims.appid(),
+            Optional<Audience> audience = Audience.ofAud(claims.aud());
+            if (audience.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new AccessToken(audience.get(), claims.tid(), claims.appid(),
                     claims.roles() == null ? List.of() : claims.roles(),
                     Instant.ofEpochSecond(claims.iat()), Instant.ofEpochSecond(claims.exp())));
         } catch (Exception e) {

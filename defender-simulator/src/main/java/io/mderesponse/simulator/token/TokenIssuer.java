@@ -8,15 +8,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-/** Validates client-credentials requests as Entra ID does and issues tokens for the Defender API. */
+/**
+ * Validates client-credentials requests as Entra ID does and issues tokens for the API the request names: Defender's
+ * or Microsoft Graph ({@link Audience}), each carrying the granted permissions of that API only.
+ */
 @ApplicationScoped
 public class TokenIssuer {
-
-    /** Application ID URIs of the Defender API that Microsoft documents or uses in samples. */
-    static final List<String> RESOURCES = List.of(
-            "https://api.securitycenter.microsoft.com",
-            "https://securitycenter.onmicrosoft.com/windowsatpservice",
-            "https://api.security.microsoft.com");
 
     private final SimulatorConfig config;
     private final RuntimeSettings settings;
@@ -41,13 +38,11 @@ public class TokenIssuer {
             throw AadException.missing("scope");
         }
         String scope = request.scope().trim();
-        boolean known = RESOURCES.stream().anyMatch(r -> (r + "/.default").equalsIgnoreCase(scope));
-        if (!known) {
-            throw new AadException(400, "invalid_scope", 1002012, "The provided value for scope " + scope
-                    + " is not valid. Client credential flows must have a scope value with /.default suffixed to "
-                    + "the resource identifier (application ID URI) of the Defender API.");
-        }
-        return issue(tenantId, request.clientId());
+        Audience audience = Audience.ofScope(scope).orElseThrow(() -> new AadException(400, "invalid_scope",
+                1002012, "The provided value for scope " + scope + " is not valid. Client credential flows must "
+                + "have a scope value with /.default suffixed to the resource identifier (application ID URI) of "
+                + "the Defender API or Microsoft Graph."));
+        return issue(audience, tenantId, request.clientId());
     }
 
     /** The v1 endpoint: the resource is named directly. */
@@ -56,12 +51,10 @@ public class TokenIssuer {
         if (request.resource() == null || request.resource().isBlank()) {
             throw AadException.missing("resource");
         }
-        String resource = request.resource().trim().replaceAll("/+$", "");
-        if (RESOURCES.stream().noneMatch(resource::equalsIgnoreCase)) {
-            throw new AadException(400, "invalid_resource", 500011, "The resource principal named "
-                    + request.resource() + " was not found in the tenant named " + tenantId + ".");
-        }
-        return issue(tenantId, request.clientId());
+        Audience audience = Audience.ofResource(request.resource()).orElseThrow(() -> new AadException(400,
+                "invalid_resource", 500011, "The resource principal named " + request.resource()
+                + " was not found in the tenant named " + tenantId + "."));
+        return issue(audience, tenantId, request.clientId());
     }
 
     private void authenticateClient(String tenantId, ClientCredentials request) {
@@ -90,9 +83,10 @@ public class TokenIssuer {
         }
     }
 
-    private Issued issue(String tenantId, String clientId) {
+    private Issued issue(Audience audience, String tenantId, String clientId) {
         Instant now = Instant.ofEpochSecond(clock.instant().getEpochSecond());
-        AccessToken token = new AccessToken(tenantId, clientId, config.roles(), now,
+        List<String> roles = config.roles().stream().filter(audience::owns).toList();
+        AccessToken token = new AccessToken(audience, tenantId, clientId, roles, now,
                 now.plus(settings.current().tokenLifetime()));
         return new Issued(token, codec.encode(token));
     }

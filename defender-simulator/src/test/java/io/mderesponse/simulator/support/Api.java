@@ -15,18 +15,29 @@ public final class Api {
 
     public static final String TENANT = "test-tenant";
     public static final String SCOPE = "https://api.securitycenter.microsoft.com/.default";
+    public static final String GRAPH_SCOPE = "https://graph.microsoft.com/.default";
     public static final String GUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     private Api() {
     }
 
-    /** A fresh access token for the default client. */
+    /** A fresh access token for the default client, for Defender's API. */
     public static String token() {
+        return token(SCOPE);
+    }
+
+    /** A fresh access token for the default client, for the API of this scope. */
+    public static String token(String scope) {
         return given().contentType(ContentType.URLENC)
                 .formParams(Map.of("grant_type", "client_credentials", "client_id", "local-dev-client",
-                        "client_secret", "local-dev-secret", "scope", SCOPE))
+                        "client_secret", "local-dev-secret", "scope", scope))
                 .post("/{tenant}/oauth2/v2.0/token", TENANT)
                 .then().statusCode(200).extract().path("access_token");
+    }
+
+    /** A request carrying a fresh bearer token for Microsoft Graph. */
+    public static RequestSpecification graphAuthorized() {
+        return given().auth().oauth2(token(GRAPH_SCOPE));
     }
 
     /** A request carrying a fresh bearer token. */

@@ -41,6 +41,13 @@ class MissingPermissionTest {
     }
 
     @Test
+    void graphHuntingWithoutThreatHuntingReadAllIsForbiddenNamingThePermission() {
+        Api.graphAuthorized().contentType(ContentType.JSON).body(Map.of("Query", "T"))
+                .post("/v1.0/security/runHuntingQuery")
+                .then().statusCode(403).body("error.message", containsString("ThreatHunting.Read.All"));
+    }
+
+    @Test
     void readingMachinesWithMachineReadAllIsAllowed() {
         String machine = Api.addMachine("readable");
 

@@ -89,7 +89,7 @@ class TokenEndpointTest {
 
     @Test
     void scopeOfAnotherResourceIsInvalidScope() {
-        given().contentType(ContentType.URLENC).formParams(form("scope", "https://graph.microsoft.com/.default"))
+        given().contentType(ContentType.URLENC).formParams(form("scope", "https://vault.azure.net/.default"))
                 .post("/t/oauth2/v2.0/token")
                 .then().statusCode(400).body("error", equalTo("invalid_scope"));
     }

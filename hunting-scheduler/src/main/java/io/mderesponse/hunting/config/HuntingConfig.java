@@ -15,6 +15,15 @@ public interface HuntingConfig {
      */
     Optional<String> path();
 
+    /**
+     * The API the queries run through: {@code graph} (Microsoft Graph's {@code runHuntingQuery}, needs
+     * {@code ThreatHunting.Read.All} of Microsoft Graph) or {@code defender} (Defender's retiring
+     * {@code advancedqueries/run}, needs {@code AdvancedQuery.Read.All}; no data from 1 February 2027). Switching
+     * keeps the state topic: no row is published twice and no time range is skipped.
+     */
+    @WithDefault("graph")
+    HuntingApi api();
+
     /** How often the active replica checks which queries are due (a query never runs more often than its schedule). */
     @WithDefault("1s")
     Duration tick();

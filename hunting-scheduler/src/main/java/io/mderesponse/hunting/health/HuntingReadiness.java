@@ -1,5 +1,6 @@
 package io.mderesponse.hunting.health;
 
+import io.mderesponse.hunting.config.HuntingConfig;
 import io.mderesponse.hunting.messaging.HuntingLoop;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -9,23 +10,27 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Readiness data: role ({@code active} or {@code standby}), the number of queries, the pause (until when and why)
- * and each query's next run. A pause is Defender's quota at work, not a fault of this process: it stays UP.
+ * Readiness data: role ({@code active} or {@code standby}), the hunting API in use ({@code api}: {@code graph} or
+ * {@code defender}), the number of queries, the pause (until when and why) and each query's next run. A pause is the
+ * tenant's hunting quota at work, not a fault of this process: it stays UP.
  */
 @Readiness
 @ApplicationScoped
 public class HuntingReadiness implements HealthCheck {
 
     private final HuntingLoop loop;
+    private final HuntingConfig config;
 
-    public HuntingReadiness(HuntingLoop loop) {
+    public HuntingReadiness(HuntingLoop loop, HuntingConfig config) {
         this.loop = loop;
+        this.config = config;
     }
 
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("hunting-scheduler")
                 .withData("role", loop.isActive() ? "active" : "standby")
+                .withData("api", config.api().configValue())
                 .withData("queries", loop.runs().queries().size());
         Instant pausedUntil = loop.runs().pausedUntil();
         if (pausedUntil != null) {

@@ -1,7 +1,7 @@
 package io.mderesponse.hunting.messaging;
 
 import io.mderesponse.contracts.topic.Topics;
-import io.mderesponse.defender.client.DefenderClient;
+import io.mderesponse.hunting.client.ClientHunting;
 import io.mderesponse.hunting.config.HuntingConfig;
 import io.mderesponse.hunting.health.HuntingMetrics;
 import io.mderesponse.hunting.query.HuntingQuery;
@@ -54,11 +54,11 @@ public class HuntingLoop {
     private volatile HuntingState state;
     private TransactionalRowPublisher publisher;
 
-    public HuntingLoop(DefenderClient defender, HuntingConfig config, TopicNames names, HuntingMetrics metrics,
+    public HuntingLoop(ClientHunting hunting, HuntingConfig config, TopicNames names, HuntingMetrics metrics,
             RecordTracing tracing, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         List<HuntingQuery> queries = loadQueries(config);
         try {
-            this.runs = new HuntingRuns(queries, kql -> defender.runAdvancedQuery(kql).results(),
+            this.runs = new HuntingRuns(queries, hunting,
                     config.seenRetention(), config.failureBackoff(), config.quotaPause(), metrics);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("hunting.path / hunting.seen-retention: " + e.getMessage(),

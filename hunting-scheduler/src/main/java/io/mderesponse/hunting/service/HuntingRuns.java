@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,11 +27,15 @@ import org.jboss.logging.Logger;
  *       its first). A run that Defender refused as a bad request (a KQL error, a result above the allowed size) is
  *       tried at the following scheduled time; one that failed otherwise after {@code failureBackoff}.</li>
  *   <li><b>How far back.</b> Each run looks back {@code lookback}, or to the start of the last successful run if
- *       that is longer ago (after a pause, a failure or a restart), at most 30 days: no time range is skipped.</li>
+ *       that is longer ago (after a pause, a failure, a restart or a switch of API), at most 30 days: no time range
+ *       is skipped. The window (now minus that look-back, to now) goes to the API as well: Graph searches only it
+ *       (its {@code Timespan}), the KQL's {@code ago()} says it to both.</li>
  *   <li><b>Throttling.</b> A 429 (CPU quota or call count; body says which) or this process's budget running out
  *       pauses all hunting until Retry-After (else {@code quotaPause}); the throttled query stays due and runs first
  *       when the pause ends, so no run is lost.</li>
- *   <li><b>Rows.</b> Each row gets its {@link RowKeys row key}; keys published before are skipped.</li>
+ *   <li><b>Rows.</b> Each row's values are put in their canonical form by column type ({@link RowValues}), so the
+ *       row reads the same whichever API answered; it gets its {@link RowKeys row key} from those values; keys
+ *       published before are skipped.</li>
  * </ul>
  */
 public final class HuntingRuns {
@@ -42,7 +45,7 @@ public final class HuntingRuns {
     static final int MAX_FORGOTTEN_PER_RUN = 5_000;
 
     private final List<HuntingQuery> queries;
-    private final Function<String, List<Map<String, Object>>> defender;
+    private final HuntingQueries hunting;
     private final Duration seenRetention;
     private final Duration failureBackoff;
     private final Duration quotaPause;
@@ -51,11 +54,11 @@ public final class HuntingRuns {
     private volatile Instant pausedUntil;
     private volatile PauseReason pauseReason;
 
-    /** @param defender runs one KQL query and answers its rows (the defender-client call) */
-    public HuntingRuns(List<HuntingQuery> queries, Function<String, List<Map<String, Object>>> defender,
+    /** @param hunting runs one KQL query over a window through the configured API (the defender-client call) */
+    public HuntingRuns(List<HuntingQuery> queries, HuntingQueries hunting,
             Duration seenRetention, Duration failureBackoff, Duration quotaPause, HuntingListener listener) {
         this.queries = List.copyOf(queries);
-        this.defender = defender;
+        this.hunting = hunting;
         this.seenRetention = seenRetention;
         this.failureBackoff = failureBackoff;
         this.quotaPause = quotaPause;
@@ -117,14 +120,15 @@ public final class HuntingRuns {
         Duration lookback = effectiveLookback(query, state, now);
         List<Map<String, Object>> rows;
         try {
-            rows = defender.apply(query.kqlFor(lookback));
+            HuntingAnswer answer = hunting.run(query.kqlFor(lookback), now.minus(lookback), now);
+            rows = answer.rows().stream().map(row -> RowValues.normalise(answer.columnTypes(), row)).toList();
         } catch (DefenderThrottledException e) {
             pause(query, PauseReason.of(e), now, e);
             listener.ran(query.id(), "throttled");
             return false;
         } catch (DefenderBadRequestException e) {
             Instant next = query.schedule().next(now);
-            LOG.errorf("Hunting query %s was refused by Defender (%s); it runs again at %s, looking back to its "
+            LOG.errorf("Hunting query %s was refused by the hunting API (%s); it runs again at %s, looking back to its "
                     + "last successful run", query.id(), e.getMessage(), next);
             nextAttempt.put(query.id(), next);
             listener.ran(query.id(), "rejected");

@@ -15,9 +15,10 @@ import java.util.Map;
  * The documented row key: {@code <query id>:<first 32 hex digits of SHA-256 of the row's canonical JSON>}.
  *
  * <p>The canonical JSON is the row's columns (all of them, or only the query's {@code keyColumns}) as a JSON object
- * with its keys sorted and no white space, values exactly as Defender returned them. The same row found by a later
- * run (the look-backs overlap) has the same key, whatever the column order; a row with any other value is new. 128
- * bits of the hash keep keys short while collisions stay out of reach.
+ * with its keys sorted and no white space, values in their canonical form by column type ({@link RowValues}: the
+ * caller passes the normalised row). The same row found by a later run (the look-backs overlap), through either API,
+ * has the same key, whatever the column order or the API's way of writing a date-time or a number; a row with any
+ * other value is new. 128 bits of the hash keep keys short while collisions stay out of reach.
  */
 public final class RowKeys {
 

@@ -58,6 +58,11 @@ class QueryFileAtStartTest {
             }
 
             @Override
+            public io.mderesponse.hunting.config.HuntingApi api() {
+                return io.mderesponse.hunting.config.HuntingApi.GRAPH;
+            }
+
+            @Override
             public Duration tick() {
                 return Duration.ofSeconds(1);
             }

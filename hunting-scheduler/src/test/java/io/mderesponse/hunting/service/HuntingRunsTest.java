@@ -25,20 +25,24 @@ class HuntingRunsTest {
 
     private final HuntingQuery query = new HuntingQuery("q1", "DeviceProcessEvents",
             new Schedule.Every(Duration.ofMinutes(5)), Duration.ofMinutes(10), null, List.of());
+    private static final Map<String, String> TYPES = Map.of("Timestamp", "DateTime", "DeviceId", "String",
+            "FileName", "String", "ProcessId", "Int64");
     private final List<String> sent = new ArrayList<>();
+    private final List<Instant[]> windows = new ArrayList<>();
     private final List<RunResult> committed = new ArrayList<>();
     private final HuntingState state = new HuntingState();
     private List<Map<String, Object>> answer = List.of();
     private RuntimeException failure;
 
-    private final HuntingRuns runs = new HuntingRuns(List.of(query), kql -> {
+    private final HuntingRuns runs = new HuntingRuns(List.of(query), (kql, start, end) -> {
         sent.add(kql);
+        windows.add(new Instant[] {start, end});
         if (failure != null) {
             RuntimeException thrown = failure;
             failure = null;
             throw thrown;
         }
-        return answer;
+        return new HuntingAnswer(TYPES, answer);
     }, Duration.ofDays(31), Duration.ofSeconds(30), Duration.ofMinutes(1), HuntingListener.NONE);
 
     @Test
@@ -93,6 +97,37 @@ class HuntingRunsTest {
         runs.tick(state, T0.plus(Duration.ofMinutes(30)), committed::add);
         assertThat(sent.get(3)).as("20 minutes since the last success, more than the 10m look-back")
                 .contains("ago(1200s)");
+        assertThat(windows.get(3)).as("the window sent to the API starts at the last success")
+                .containsExactly(T0.plus(Duration.ofMinutes(10)), T0.plus(Duration.ofMinutes(30)));
+    }
+
+    @Test
+    void eachRunSendsItsWindowFromNowMinusTheLookBackToNow() {
+        runs.tick(state, T0, committed::add);
+
+        assertThat(windows).singleElement().satisfies(w -> assertThat(w)
+                .containsExactly(T0.minus(Duration.ofMinutes(10)), T0));
+        assertThat(sent.get(0)).contains("ago(600s)");
+    }
+
+    @Test
+    void theSameRowWrittenAsEachApiWritesItIsPublishedOnceWithItsValuesInCanonicalForm() {
+        Map<String, Object> asDefender = row(DEVICE, "a.exe");
+        asDefender.put("Timestamp", "2026-11-27T05:59:00.1230000Z");
+        asDefender.put("ProcessId", 4242);
+        Map<String, Object> asGraph = row(DEVICE, "a.exe");
+        asGraph.put("Timestamp", "2026-11-27T05:59:00.123Z");
+        asGraph.put("ProcessId", "4242");
+
+        answer = List.of(asDefender);
+        runs.tick(state, T0, committed::add);
+        answer = List.of(asGraph);
+        runs.tick(state, T0.plus(Duration.ofMinutes(5)), committed::add);
+
+        List<HuntingRowFound> published = committed.stream().flatMap(r -> r.rows().stream()).toList();
+        assertThat(published).singleElement().satisfies(r -> assertThat(r.row())
+                .containsEntry("Timestamp", "2026-11-27T05:59:00.1230000Z").containsEntry("ProcessId", 4242L));
+        assertThat(committed.get(1).duplicates()).isEqualTo(1);
     }
 
     private static Map<String, Object> row(String device, String file) {

@@ -15,7 +15,7 @@ final class CallLogCheck {
 
     /** API families of the call log with Defender's per-minute limits (per hour: 1,500 each). */
     static final Map<String, Integer> PER_MINUTE = Map.of("alerts", 100, "machines", 100, "machineactions", 100,
-            "isolate", 100, "advancedqueries", 45);
+            "isolate", 100, "advancedqueries", 45, "graphhunting", 45);
     static final int PER_HOUR = 1500;
 
     private CallLogCheck() {

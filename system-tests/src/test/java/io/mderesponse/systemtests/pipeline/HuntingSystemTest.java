@@ -34,12 +34,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Scheduled hunting end to end: hunting-scheduler (its own JVM) runs queries against the simulator's tables, its
- * rows go through enrichment, decision (with the guards), response and notifier like alerts do.
+ * Scheduled hunting end to end: hunting-scheduler (its own JVM) runs queries through the simulator's Microsoft Graph
+ * endpoint (its default API) against the simulator's tables, its rows go through enrichment, decision (with the
+ * guards), response and notifier like alerts do; and a running deployment switches from Defender's API to Graph.
  */
 class HuntingSystemTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
+    /** The simulator's call-log families of Graph's hunting endpoint and of Defender's. */
+    private static final String GRAPH = "graphhunting";
+    private static final String DEFENDER = "advancedqueries";
     private static final String RESULTS = Topics.HUNTING_RESULTS.defaultName();
     private static final String QUERIES = """
             queries:
@@ -53,6 +57,10 @@ class HuntingSystemTest {
                 lookback: 10m
               - id: quota
                 query: HuntQuota
+                interval: 2s
+                lookback: 10m
+              - id: switch
+                query: HuntSwitch | project Timestamp, DeviceId, FileName, ProcessId
                 interval: 2s
                 lookback: 10m
             """;
@@ -83,13 +91,18 @@ class HuntingSystemTest {
         Path rules = Files.writeString(files.resolve("rules.yaml"), RULES);
         system = RunningSystem.start(Map.of("RULES_PATH", rules.toString(),
                 "GUARD_EXCLUDE_MACHINE_TAGS", "do-not-isolate"),
-                Map.of("SIMULATOR_RATE_LIMIT_ADVANCEDQUERIES_PER_WINDOW", "1000"));
+                Map.of("SIMULATOR_RATE_LIMIT_GRAPHHUNTING_PER_WINDOW", "1000",
+                        "SIMULATOR_RATE_LIMIT_ADVANCEDQUERIES_PER_WINDOW", "1000"));
         topics = new PipelineTopics(system.bootstrapServers);
         for (String table : List.of("HuntRestart", "HuntLateral", "HuntQuota")) {
             // "seed" is no device id: the row is published without one and never acted on.
             system.simulator.putHuntingTable(table, List.of(row("seed", "seed.exe")));
         }
+        system.simulator.putHuntingTable("HuntSwitch", List.of(switchRow("seed.exe")));
+        // No HUNTING_API: Graph is the default.
         schedulerEnv = Map.of("HUNTING_PATH", queries.toString(),
+                "DEFENDER_BUDGET_GRAPHHUNTING_PER_MINUTE", "1000",
+                "DEFENDER_BUDGET_GRAPHHUNTING_PER_HOUR", "60000",
                 "DEFENDER_BUDGET_ADVANCEDQUERIES_PER_MINUTE", "1000",
                 "DEFENDER_BUDGET_ADVANCEDQUERIES_PER_HOUR", "60000",
                 "HUNTING_SESSION_TIMEOUT", "6s", "HUNTING_QUOTA_PAUSE", "3s");
@@ -192,7 +205,7 @@ class HuntingSystemTest {
         await().atMost(PATIENCE).until(() -> rowsOf("quota").stream()
                 .anyMatch(r -> r.value().contains("after-cpu-quota.exe")));
         assertThat(metrics()).containsPattern("hunting_pauses_total\\{reason=\"cpu-quota\",?\\} 1\\.0");
-        List<SimulatorCall> calls = system.simulator.calls(CallFilter.family("advancedqueries"));
+        List<SimulatorCall> calls = system.simulator.calls(CallFilter.family(GRAPH));
         SimulatorCall throttled = calls.stream().filter(c -> Integer.valueOf(429).equals(c.status())).findFirst()
                 .orElseThrow();
         List<SimulatorCall> during = calls.stream().filter(c -> c.time().isAfter(throttled.time())
@@ -200,10 +213,10 @@ class HuntingSystemTest {
         assertThat(during).as("no hunting call while paused").isEmpty();
         SimulatorCall retried = calls.stream().filter(c -> c.time().isAfter(throttled.time())).findFirst()
                 .orElseThrow();
-        assertThat(retried.body()).as("the throttled run comes first after the pause").isEqualTo(throttled.body());
+        assertThat(query(retried)).as("the throttled run comes first after the pause").isEqualTo(query(throttled));
         assertThat(retried.status()).isEqualTo(200);
 
-        system.simulator.addFault(SimulatorFault.rateLimit("advancedqueries", 2, 1));
+        system.simulator.addFault(SimulatorFault.rateLimit(GRAPH, 2, 1));
         system.simulator.putHuntingTable("HuntQuota", List.of(afterCpuQuota,
                 row(TestIds.machineId(), "after-call-quota.exe")));
         await().atMost(PATIENCE).until(() -> rowsOf("quota").stream()
@@ -214,6 +227,72 @@ class HuntingSystemTest {
         assertThat(rowsOf("quota")).filteredOn(r -> r.value().contains("after-cpu-quota.exe")).hasSize(1);
         assertThat(scheduler.log()).contains("Advanced hunting paused until")
                 .contains("CPU quota of advanced hunting is used up").contains("Advanced hunting resumes");
+    }
+
+    @Test
+    void switchingARunningDeploymentFromDefenderToGraphPublishesNoRowTwiceAndSkipsNoWindow() throws Exception {
+        Map<String, String> onDefender = new java.util.HashMap<>(schedulerEnv);
+        onDefender.put("HUNTING_API", "defender");
+        scheduler.close();
+        scheduler = system.startService("hunting-scheduler", onDefender);
+        await().atMost(PATIENCE).until(() -> readiness().contains("\"api\":\"defender\""));
+        // A long ProcessId and a date-time with microseconds: the two endpoints write both differently.
+        List<Map<String, Object>> table = new ArrayList<>(List.of(switchRow("before-1.exe"),
+                switchRow("before-2.exe")));
+        system.simulator.putHuntingTable("HuntSwitch", table);
+        await().atMost(PATIENCE).until(() -> published("switch", "before-1.exe")
+                && published("switch", "before-2.exe"));
+
+        scheduler.close(); // stopped on defender; the same state topics serve the scheduler on graph
+        table.add(switchRow("during-downtime.exe"));
+        system.simulator.putHuntingTable("HuntSwitch", table);
+        SimulatorCall lastOnDefender = last(system.simulator.calls(CallFilter.family(DEFENDER)), "HuntSwitch");
+        scheduler = system.startService("hunting-scheduler", schedulerEnv);
+        await().atMost(PATIENCE).until(() -> published("switch", "during-downtime.exe"));
+        await().atMost(PATIENCE).until(() -> metrics()
+                .matches("(?s).*hunting_rows_duplicate_total\\{query=\"switch\",?\\} [1-9][0-9]*\\.0.*"));
+
+        assertThat(readiness()).contains("\"api\":\"graph\"");
+        List<ConsumerRecord<String, String>> rows = rowsOf("switch").stream()
+                .filter(r -> !r.value().contains("seed.exe")).toList();
+        assertThat(rows).as("each row once, though Graph answered the rows Defender had").hasSize(3);
+        for (String file : List.of("before-1.exe", "before-2.exe", "during-downtime.exe")) {
+            assertThat(rows).filteredOn(r -> r.value().contains(file)).hasSize(1);
+        }
+        SimulatorCall firstOnGraph = system.simulator.calls(CallFilter.family(GRAPH)).stream()
+                .filter(c -> c.body() != null && c.body().contains("HuntSwitch")
+                        && c.time().isAfter(lastOnDefender.time()))
+                .findFirst().orElseThrow();
+        Instant windowStart = Instant.parse(String.valueOf(EventJson.fromJson(firstOnGraph.body(), Map.class)
+                .get("Timespan")).split("/")[0]);
+        assertThat(windowStart).as("Graph's first window starts no later than Defender's last run: nothing skipped")
+                .isBeforeOrEqualTo(lastOnDefender.time());
+    }
+
+    private static boolean published(String queryId, String fileName) {
+        return rowsOf(queryId).stream().anyMatch(r -> r.value().contains(fileName));
+    }
+
+    /** A row of no device (never acted on; a null would leave the column out of the simulator's table). */
+    private static Map<String, Object> switchRow(String fileName) {
+        Map<String, Object> row = row("no-device", fileName);
+        row.put("ProcessId", 9_000_000_000L + fileName.length());
+        return row;
+    }
+
+    private static SimulatorCall last(List<SimulatorCall> calls, String table) {
+        return calls.stream().filter(c -> c.body() != null && c.body().contains(table)
+                && Integer.valueOf(200).equals(c.status())).reduce((a, b) -> b).orElseThrow();
+    }
+
+    private static Object query(SimulatorCall call) {
+        return EventJson.fromJson(call.body(), Map.class).get("Query");
+    }
+
+    private static String readiness() throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(scheduler.baseUrl() + "/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString())
+                .body().replace(" ", "");
     }
 
     private static Map<String, Object> row(String deviceId, String fileName) {
@@ -231,7 +310,7 @@ class HuntingSystemTest {
     }
 
     private static int huntingCalls(String table) {
-        return (int) system.simulator.calls(CallFilter.family("advancedqueries")).stream()
+        return (int) system.simulator.calls(CallFilter.family(GRAPH)).stream()
                 .filter(c -> c.body() != null && c.body().contains(table) && Integer.valueOf(200).equals(c.status()))
                 .count();
     }

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Quarkus test resource: runs the packaged Defender simulator in its own JVM and points the application's
- * {@code defender.*} configuration at it (API base URL, token URL, tenant, client id and secret).
+ * {@code defender.*} configuration at it (API base URL, Graph base URL, token URL, tenant, client id and secret).
  *
  * <p>Init args are simulator settings, passed as its {@code SIMULATOR_*} environment variables: a key such as
  * {@code token-lifetime} or {@code rate-limit.window} becomes {@code SIMULATOR_TOKEN_LIFETIME} or
@@ -42,6 +42,7 @@ public class DefenderSimulatorResource implements QuarkusTestResourceLifecycleMa
         String baseUrl = SharedDefenderSimulator.baseUrl(environment);
         return Map.of(
                 "defender.api.base-url", baseUrl,
+                "defender.graph.base-url", SimulatorCredentials.graphBaseUrl(baseUrl),
                 "defender.token-url", tokenUrl(baseUrl, TENANT_ID),
                 "defender.tenant-id", TENANT_ID,
                 "defender.client-id", environment.getOrDefault("SIMULATOR_CLIENT_ID", CLIENT_ID),

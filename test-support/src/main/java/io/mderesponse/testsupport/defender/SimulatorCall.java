@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param time when it arrived
  * @param query the raw (still encoded) query string, or null
  * @param family {@code alerts}, {@code machines}, {@code machineactions}, {@code isolate}, {@code advancedqueries},
- *     {@code token} or {@code other}
+ *     {@code graphhunting}, {@code token} or {@code other}
  * @param status the status it got, or null if none was sent (a hang)
  * @param body the request body; the client secret of token calls is masked
  * @param authorized whether its bearer token was accepted

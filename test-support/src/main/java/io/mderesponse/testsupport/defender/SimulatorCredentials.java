@@ -17,7 +17,6 @@ public final class SimulatorCredentials {
     private SimulatorCredentials() {
     }
 
-    /** The simulator's token endpoint for a tenant, shaped like Entra ID's v2 endpoint. */
     /**
      * The environment a packaged service needs to call the simulator at {@code baseUrl} with these credentials:
      * the documented {@code DEFENDER_*} settings, as operators set them for a real tenant.
@@ -25,10 +24,16 @@ public final class SimulatorCredentials {
     public static Map<String, String> serviceEnvironment(String baseUrl) {
         return Map.of(
                 "DEFENDER_API_BASE_URL", baseUrl,
+                "DEFENDER_GRAPH_BASE_URL", graphBaseUrl(baseUrl),
                 "DEFENDER_TENANT_ID", TENANT_ID,
                 "DEFENDER_TOKEN_URL", tokenUrl(baseUrl, TENANT_ID),
                 "DEFENDER_CLIENT_ID", CLIENT_ID,
                 "DEFENDER_CLIENT_SECRET", CLIENT_SECRET);
+    }
+
+    /** The simulator's Microsoft Graph endpoint ({@code defender.graph.base-url}): its {@code /v1.0}. */
+    public static String graphBaseUrl(String baseUrl) {
+        return baseUrl + "/v1.0";
     }
 
     public static String tokenUrl(String baseUrl, String tenantId) {

@@ -6,8 +6,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * A fault to inject into the simulator's API calls ({@code POST /admin/faults}).
  *
  * @param match an API family ({@code alerts}, {@code machines}, {@code machineactions}, {@code isolate},
- *     {@code advancedqueries}, {@code token}), {@code *} for every API call, or a regular expression searched in
- *     the path (e.g. an alert id, so parallel tests do not disturb each other)
+ *     {@code advancedqueries}, {@code graphhunting}, {@code token}), {@code *} for every API call, or a regular
+ *     expression searched in the path (e.g. an alert id, so parallel tests do not disturb each other); null: the
+ *     simulator's default ({@code *}, both hunting APIs for {@code cpuQuota} and {@code resultTooLarge})
  * @param kind {@code latency}, {@code status}, {@code rateLimit}, {@code hang}, {@code cpuQuota} or
  *     {@code resultTooLarge}
  * @param count how many calls it affects; null for all until removed
@@ -38,15 +39,18 @@ public record SimulatorFault(String match, String kind, Integer status, String d
 
     /**
      * Advanced hunting's CPU quota: 429 with {@code Retry-After: retryAfterSeconds} and a body saying it is the CPU
-     * quota (not the call count), to the next {@code count} hunting queries.
+     * quota (not the call count), to the next {@code count} hunting queries of either API (Defender's or Graph's).
      */
     public static SimulatorFault cpuQuota(int retryAfterSeconds, Integer count) {
-        return new SimulatorFault("advancedqueries", "cpuQuota", null, null, retryAfterSeconds, count, null, null);
+        return new SimulatorFault(null, "cpuQuota", null, null, retryAfterSeconds, count, null, null);
     }
 
-    /** Advanced hunting's 400 "Query execution has exceeded the allowed result size" to the next {@code count} queries. */
+    /**
+     * Hunting's 400 "Query execution has exceeded the allowed result size" to the next {@code count} queries of either
+     * API.
+     */
     public static SimulatorFault resultTooLarge(Integer count) {
-        return new SimulatorFault("advancedqueries", "resultTooLarge", null, null, null, count, null, null);
+        return new SimulatorFault(null, "resultTooLarge", null, null, null, count, null, null);
     }
 
     /** This fault with Defender's error code and message set, e.g. {@code ActiveRequestAlreadyExists}. */

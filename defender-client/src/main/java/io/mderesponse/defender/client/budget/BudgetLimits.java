@@ -54,6 +54,8 @@ public final class BudgetLimits {
                 return config.isolate();
             case ADVANCEDQUERIES:
                 return config.advancedqueries();
+            case GRAPHHUNTING:
+                return config.graphhunting();
             default:
                 throw new IllegalArgumentException("Unknown family " + family);
         }

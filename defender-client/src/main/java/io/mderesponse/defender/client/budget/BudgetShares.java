@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Each service's default share of Defender's limits. With one replica of every service, the shares of each
  * family add up exactly to Defender's limit for the tenant (100 a minute and 1,500 an hour; advanced hunting 45
- * and 1,500), so the services together never earn a 429 from their own calls.
+ * and 1,500, through Defender's API or Graph), so the services together never earn a 429 from their own calls.
  *
  * <table>
  *   <caption>Default shares (per minute / per hour)</caption>
@@ -18,6 +18,7 @@ import java.util.Map;
  *   <tr><td>machineactions</td><td>–</td><td>–</td><td>100 / 1,500</td><td>–</td></tr>
  *   <tr><td>isolate</td><td>–</td><td>–</td><td>100 / 1,500</td><td>–</td></tr>
  *   <tr><td>advancedqueries</td><td>–</td><td>–</td><td>–</td><td>45 / 1,500</td></tr>
+ *   <tr><td>graphhunting</td><td>–</td><td>–</td><td>–</td><td>45 / 1,500</td></tr>
  * </table>
  *
  * A service not in this table (a test, a tool, a renamed service) gets Defender's whole limit: it is assumed to
@@ -33,7 +34,9 @@ public final class BudgetShares {
             "response-service", Map.of(
                     ApiFamily.MACHINEACTIONS, new FamilyLimit(100, 1500),
                     ApiFamily.ISOLATE, new FamilyLimit(100, 1500)),
-            "hunting-scheduler", Map.of(ApiFamily.ADVANCEDQUERIES, new FamilyLimit(45, 1500)),
+            "hunting-scheduler", Map.of(
+                    ApiFamily.ADVANCEDQUERIES, new FamilyLimit(45, 1500),
+                    ApiFamily.GRAPHHUNTING, new FamilyLimit(45, 1500)),
             "decision-service", Map.of(),
             "notifier-service", Map.of());
 

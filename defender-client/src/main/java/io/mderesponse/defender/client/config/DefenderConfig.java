@@ -35,6 +35,9 @@ public interface DefenderConfig {
     @WithDefault("https://api.securitycenter.microsoft.com/.default")
     String scope();
 
+    /** Microsoft Graph, where hunting queries run: same tenant, client id and secret, a token of its own audience. */
+    Graph graph();
+
     /**
      * A token is replaced once less than this is left of its lifetime, so no call leaves with a token that
      * expires on the way. Azure AD tokens live about an hour.
@@ -63,9 +66,24 @@ public interface DefenderConfig {
         @WithDefault("30s")
         Duration readTimeout();
 
-        /** How long to wait for an advanced query's answer; Defender lets one run up to 200 s. */
+        /**
+         * How long to wait for an advanced query's answer, through Defender's API or Graph; Defender lets one run up
+         * to 200 s, Graph times out after 3 minutes.
+         */
         @WithDefault("210s")
         Duration queryTimeout();
+    }
+
+    /** Microsoft Graph's endpoint and the scope of its tokens (the OIDC client {@code graph}). */
+    interface Graph {
+
+        /** Base URL of Graph's v1.0 API, without {@code /security}; e.g. a national cloud's Graph endpoint. */
+        @WithDefault("https://graph.microsoft.com/v1.0")
+        String baseUrl();
+
+        /** Scope requested with Graph tokens (an audience other than Defender's API). */
+        @WithDefault("https://graph.microsoft.com/.default")
+        String scope();
     }
 
     /** Retries: 429 after its Retry-After; 5xx, timeouts and connection errors with jittered exponential backoff. */
@@ -144,8 +162,11 @@ public interface DefenderConfig {
         /** Isolate, unisolate and cancel. */
         Family isolate();
 
-        /** Advanced hunting queries. */
+        /** Advanced hunting queries through Defender's API ({@code hunting.api=defender}). */
         Family advancedqueries();
+
+        /** Hunting queries through Microsoft Graph ({@code hunting.api=graph}). */
+        Family graphhunting();
 
         /** One family's share; unset values take the service's default share. */
         interface Family {

@@ -50,7 +50,8 @@ public abstract class DefenderApiException extends RuntimeException {
     }
 
     private static String message(DefenderOperation operation, ErrorDetails details, String explanation) {
-        StringBuilder message = new StringBuilder("Defender ").append(operation.description()).append(" failed:");
+        StringBuilder message = new StringBuilder(operation.apiName()).append(' ').append(operation.description())
+                .append(" failed:");
         if (details.httpStatus() > 0) {
             message.append(" HTTP ").append(details.httpStatus());
         }

@@ -7,7 +7,7 @@ public class DefenderForbiddenException extends DefenderApiException {
 
     public DefenderForbiddenException(DefenderOperation operation, ErrorDetails details, Throwable cause) {
         super(operation, details, "the app registration probably lacks the application permission "
-                + operation.requiredPermission() + " of WindowsDefenderATP, with admin consent", cause);
+                + operation.requiredPermission() + " of " + operation.permissionApi() + ", with admin consent", cause);
     }
 
     /** The application permission the call needs, e.g. {@code Machine.Isolate}. */

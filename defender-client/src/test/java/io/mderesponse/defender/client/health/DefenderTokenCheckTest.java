@@ -22,6 +22,20 @@ class DefenderTokenCheckTest {
     @Readiness
     DefenderTokenCheck check;
 
+    @Inject
+    GraphUse graphUse;
+
+    @Test
+    void onceTheServiceSaysItCallsGraphItAlsoHoldsAndReportsAGraphToken() {
+        graphUse.declare();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HealthCheckResponse response = check.call();
+            assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+            assertThat(response.getData().orElseThrow()).containsKeys("expiresAt", "graph.expiresAt");
+        });
+    }
+
     @Test
     void is_up_once_a_token_was_obtained_from_the_token_endpoint() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
