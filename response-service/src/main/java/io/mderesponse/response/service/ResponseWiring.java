@@ -20,9 +20,9 @@ import jakarta.interceptor.Interceptor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
@@ -39,7 +39,10 @@ public class ResponseWiring {
     /** Threads that follow actions and retry held requests; each read is one short HTTP call. */
     static final int THREADS = 2;
 
-    private final ScheduledExecutorService executor;
+    /** How long a stop waits for a poll or completion in progress. */
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+    private final ScheduledThreadPoolExecutor executor;
     private final ResponseStateStore store;
     private final ActionTracker tracker;
     private final RequestProcessor processor;
@@ -49,7 +52,7 @@ public class ResponseWiring {
             @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, ResultPublisher publisher,
             ConsumptionControl consumption, ResponseMetrics metrics) {
         Clock clock = Clock.systemUTC();
-        this.executor = Executors.newScheduledThreadPool(THREADS, threads());
+        this.executor = new ScheduledThreadPoolExecutor(THREADS, threads());
         this.store = new ResponseStateStore(kafkaConfig, names.nameOf(Topics.RESPONSE_INTENTS),
                 names.nameOf(Topics.RESPONSE_REQUEST_ACTIONS), STATE_WRITE_TIMEOUT);
         DefenderActions defender = new DefenderClientActions(client);
@@ -93,7 +96,21 @@ public class ResponseWiring {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        executor.shutdownNow();
+        // A completion in progress (result published, its COMPLETED entry not yet written) must finish, or the
+        // successor would publish the result again; polls and retries not started are dropped (the successor
+        // resumes them from the state topic and the uncommitted records).
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warnf("Response tracking still busy after %s; stopping it", STOP_TIMEOUT);
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            executor.shutdownNow();
+        }
         store.close();
     }
 

@@ -3,6 +3,8 @@ package io.mderesponse.service.processing;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
+import io.opentelemetry.context.Scope;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -78,7 +80,10 @@ public class KeyedProcessing {
             return message.nack(failure, metadata);
         });
         return queue.submit(keyOf(message), positionOf(message), urgency.ordinal(), executor(), () -> {
-            try {
+            // The record's own trace (its consumer span) is current while it is handled, so what the handler
+            // publishes continues it, whichever thread runs it.
+            try (Scope trace = TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext)
+                    .map(io.opentelemetry.context.Context::makeCurrent).orElse(Scope.noop())) {
                 return handler.apply(guarded);
             } catch (RuntimeException e) {
                 LOG.errorf(e, "A record of %s could not be processed; it goes to the dead letter topic", channel);
