@@ -49,15 +49,12 @@ class HighFirstTest {
     private static final int MEDIUM = 9;
     private static final int HIGH = 3;
 
-    /**
-     * 6 machine reads per 8-second window (long enough for the test to see the Medium share spent and send the High
-     * alerts within the same window), half of them reserved for High alerts; two records at a time.
-     */
+    /** 6 machine reads per 3-second window, half of them reserved for High alerts; two records at a time. */
     public static class ShortMachineBudget implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
-                    "defender.budget.window", "8s",
+                    "defender.budget.window", "3s",
                     "defender.budget.machines.per-minute", "6",
                     "defender.budget.machines.per-hour", "1000",
                     "defender.budget.alerts.per-minute", "1000",
@@ -100,7 +97,7 @@ class HighFirstTest {
                     Topics.ALERTS_NEW.defaultName(), event.alertId(), event)));
         }
 
-        await().atMost(Duration.ofSeconds(120)).until(() -> enrichedAt(bootstrap).keySet().containsAll(medium)
+        await().atMost(Duration.ofSeconds(90)).until(() -> enrichedAt(bootstrap).keySet().containsAll(medium)
                 && enrichedAt(bootstrap).keySet().containsAll(high));
 
         Map<String, Long> enrichedAt = enrichedAt(bootstrap);
