@@ -29,10 +29,9 @@ import org.jboss.logging.Logger;
  * in order, and, when more records wait than can start, High alerts first, then Medium, then the rest (a record
  * waiting longer than {@code processing.priority-aging} goes first whatever its severity).
  *
- * <p>Budget: an alert other than High that finds the budget short is deferred ({@link Deferrals}) instead of
- * holding a worker (and, behind it, the High alerts); deferred alerts are enriched by {@link DeferredAlertsConsumer}
- * when the budget has room, Medium before Low. A High alert waits for budget here, however long, and may use the
- * budget's high-priority reserve that the others leave. A record that
+ * <p>Budget: a Low, Informational or UnSpecified alert that finds the budget short is deferred
+ * ({@link Deferrals}) instead of holding up the Medium and High alerts. A Medium or High alert waits for budget
+ * here, however long; High alerts may use the budget's high-priority reserve that Medium ones leave. A record that
  * cannot be enriched (unreadable, unknown alert, Defender failing after the client's retries) goes to the dead
  * letter topic with the reason.
  */
@@ -84,11 +83,11 @@ public class NewAlertsConsumer {
                 try (CallTally tally = CallTally.start()) {
                     Optional<AlertEnriched> result = enrichment.enrichUnlessShort(event, priority);
                     if (result.isEmpty()) {
-                        return defer(message, event, "budget short: only High alerts wait for it");
+                        return defer(message, event, "budget short for low-priority enrichment");
                     }
                     return publish(message, result.get(), tally.calls());
                 } catch (DefenderThrottledException e) {
-                    if (priority != CallPriority.HIGH) {
+                    if (priority == CallPriority.LOW) {
                         return defer(message, event, e.getMessage());
                     }
                     if (processing.stopping()) {

@@ -5,10 +5,10 @@ import io.mderesponse.defender.client.budget.CallPriority;
 import io.mderesponse.service.processing.Urgency;
 
 /**
- * How urgent an alert is, by severity. High alerts go first when enrichment has more work than it can start, wait
- * for budget in place and may use the budget's high-priority reserve; Medium alerts come next, then Low,
- * Informational and UnSpecified ones (which the classic rule never acts on); both are deferred when the budget is
- * short, Medium ones enriched first when it has room again.
+ * How urgent an alert is, by severity. High alerts go first when enrichment has more work than it can start, and
+ * their Defender calls may use the budget's high-priority reserve; Medium alerts come next and wait for budget in
+ * place; Low, Informational and UnSpecified ones, which the classic rule never acts on, are deferred when the
+ * budget is short.
  */
 public final class AlertPriority {
 

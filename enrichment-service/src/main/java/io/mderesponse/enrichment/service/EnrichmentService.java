@@ -52,26 +52,25 @@ public class EnrichmentService {
     }
 
     /**
-     * Enriches now. Only a High alert waits for budget here (up to {@code defender.budget.max-wait} per call); any
-     * other alert takes tokens only if they are free now, and when the budget is short it is not enriched: empty, and
-     * the caller defers it. So no worker of the new-alerts channel sits on a budget wait while a High alert is queued
-     * behind it, and High alerts get the high-priority reserve that the others leave.
+     * Enriches now, waiting for budget as normal calls do; but low-priority work that finds the budget short (its
+     * share without the reserve used up) is not started: empty, and the caller defers it.
      */
     public Optional<AlertEnriched> enrichUnlessShort(AlertNewEvent event, CallPriority priority) {
-        boolean waits = priority == CallPriority.HIGH;
-        if (!waits && !hasHeadroom(event, priority)) {
+        if (priority == CallPriority.LOW && !hasHeadroom(event, priority)) {
             return Optional.empty();
         }
-        CallOptions options = waits ? CallOptions.of(priority) : CallOptions.of(priority).withMaxWait(Duration.ZERO);
+        DefenderAlert alert;
         try {
-            DefenderAlert alert = alertOf(event, options);
-            return Optional.of(AlertEnriched.of(alert, machineOf(alert, options)));
+            // Low priority takes a token only if one is free now: it never waits in the queue of new alerts.
+            alert = alertOf(event, priority == CallPriority.LOW
+                    ? CallOptions.low().withMaxWait(Duration.ZERO) : CallOptions.of(priority));
         } catch (DefenderBudgetExhaustedException e) {
-            if (!waits) {
+            if (priority == CallPriority.LOW) {
                 return Optional.empty();
             }
             throw e;
         }
+        return Optional.of(AlertEnriched.of(alert, machineOf(alert, CallOptions.of(priority))));
     }
 
     /** Enriches, waiting for budget up to {@code defender.budget.max-wait} per call. */

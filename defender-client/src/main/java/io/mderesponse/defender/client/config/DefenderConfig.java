@@ -141,7 +141,7 @@ public interface DefenderConfig {
         /**
          * The share of every limit that normal calls (and low ones) leave to high-priority calls, so that in a
          * storm High alerts find budget after Medium ones spent theirs; 0 to 0.9. Only enrichment-service makes
-         * high-priority calls (for High alerts) and sets 0.5; elsewhere it stays 0, since a reserve nobody
+         * high-priority calls (for High alerts) and sets 0.3; elsewhere it stays 0, since a reserve nobody
          * claims would only shrink the budget.
          */
         @WithDefault("0")
