@@ -11,6 +11,7 @@ import io.mderesponse.enrichment.service.EnrichmentMetrics;
 import io.mderesponse.enrichment.service.EnrichmentService;
 import io.mderesponse.service.messaging.EventRecords;
 import io.mderesponse.service.messaging.PoisonRecordException;
+import io.mderesponse.service.observability.RecordLogContext;
 import io.mderesponse.service.processing.KeyedProcessing;
 import io.mderesponse.service.processing.Urgency;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,6 +60,7 @@ public class DeferredAlertsConsumer {
     }
 
     private CompletionStage<Void> enrich(Message<byte[]> message, AlertNewEvent event) {
+        RecordLogContext.enter(event); // read on the event loop; this worker's context has only the header's id
         CallPriority priority = AlertPriority.of(event.severity());
         try {
             while (true) {

@@ -3,7 +3,9 @@ package io.mderesponse.service.processing;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
+import io.mderesponse.service.observability.RecordLogContext;
 import io.opentelemetry.context.Scope;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.vertx.core.Context;
@@ -82,6 +84,7 @@ public class KeyedProcessing {
         return queue.submit(keyOf(message), positionOf(message), urgency.ordinal(), executor(), () -> {
             // The record's own trace (its consumer span) is current while it is handled, so what the handler
             // publishes continues it, whichever thread runs it.
+            RecordLogContext.enter(message);
             try (Scope trace = TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext)
                     .map(io.opentelemetry.context.Context::makeCurrent).orElse(Scope.noop())) {
                 return handler.apply(guarded);
@@ -132,10 +135,13 @@ public class KeyedProcessing {
     }
 
     private Executor executor() {
-        Context context = Vertx.currentContext();
-        if (context == null) {
+        Context current = Vertx.currentContext();
+        if (current == null) {
             return noContext;
         }
+        // A duplicated context of its own per record: the MDC and the current trace live in the context, and the
+        // channel's records would otherwise share (and overwrite) one while they run at the same time.
+        Context context = VertxContext.createNewDuplicatedContext(current);
         return command -> context.executeBlocking(() -> {
             command.run();
             return null;
