@@ -11,8 +11,10 @@ import java.util.UUID;
 
 /**
  * The hourly cap as a deterministic function of the claims log: a claim is granted when fewer than {@code max}
- * granted claims have a time within {@code window} before its own, or when it is an approval (always granted,
- * always counted). A claim for a request id already granted (a redelivered decision) is granted again without
+ * granted claims have a time after {@code window} before its own, or when it is an approval (always granted,
+ * always counted). Granted claims with a time later than this claim's count too: replicas (and the workers of
+ * one replica) stamp a claim before they append it, so the log is not in time order, and leaving a later-stamped
+ * grant out would let one more isolation through than the cap allows. A claim for a request id already granted (a redelivered decision) is granted again without
  * counting twice. Every replica applies the same log in the same order, so all agree on every verdict.
  */
 final class IsolationBudget {
@@ -36,7 +38,7 @@ final class IsolationBudget {
             verdict = true;
         } else {
             Instant from = at.minus(window);
-            long inWindow = granted.stream().filter(t -> t.isAfter(from) && !t.isAfter(at)).count();
+            long inWindow = granted.stream().filter(t -> t.isAfter(from)).count();
             verdict = claim.approved() || inWindow < max;
             if (verdict) {
                 granted.addLast(at);
