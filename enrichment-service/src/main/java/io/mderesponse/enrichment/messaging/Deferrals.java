@@ -1,6 +1,8 @@
 package io.mderesponse.enrichment.messaging;
 
+import io.opentelemetry.context.Context;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +45,7 @@ public class Deferrals {
         headers.add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
         headers.add(TIME_HEADER, Instant.now().toString().getBytes(StandardCharsets.UTF_8));
         deferrals.sendMessageAndAwait(Message.of(message.getPayload()).addMetadata(
-                OutgoingKafkaRecordMetadata.<String>builder().withKey(alertId).withHeaders(headers).build()));
+                OutgoingKafkaRecordMetadata.<String>builder().withKey(alertId).withHeaders(headers).build())
+                .addMetadata(TracingMetadata.withCurrent(Context.current())));
     }
 }

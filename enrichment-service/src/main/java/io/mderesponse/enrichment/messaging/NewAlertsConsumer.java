@@ -32,7 +32,9 @@ import org.jboss.logging.Logger;
  *
  * <p>Budget: a Low, Informational or UnSpecified alert that finds the budget short is deferred
  * ({@link Deferrals}) instead of holding up the Medium and High alerts. A Medium or High alert waits for budget
- * here, however long; High alerts may use the budget's high-priority reserve that Medium ones leave. A record that
+ * here, however long, on its worker; {@code processing.urgent-workers} of the channel's workers are kept for High
+ * alerts, so a High alert never waits for a worker behind Medium alerts that wait for budget, and High alerts may use
+ * the budget's high-priority reserve that Medium ones leave. A record that
  * cannot be enriched (unreadable, unknown alert, Defender failing after the client's retries) goes to the dead
  * letter topic with the reason.
  */

@@ -35,9 +35,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
- * More work than budget: High alerts read after nine Medium ones are still enriched in the first rate-limit window,
- * because they go first in the queue and may use the reserve that Medium alerts leave them; the Medium alerts wait
- * for the next windows, none is lost.
+ * More work than budget: High alerts that arrive while Medium ones already wait for budget on the channel's workers
+ * are still enriched in the first rate-limit window, because they find the worker kept for them and may use the
+ * reserve that Medium alerts leave them; the Medium alerts wait for the next window, none is lost. (Without the
+ * kept worker, the waiting Medium alerts hold every worker until the next window, and the High ones come after them.)
  */
 @QuarkusTest
 @TestProfile(HighFirstTest.ShortMachineBudget.class)
@@ -45,21 +46,26 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(DefenderSimulatorResource.class)
 class HighFirstTest {
 
-    private static final int MEDIUM = 9;
+    private static final int MEDIUM = 6;
     private static final int HIGH = 3;
 
-    /** 6 machine reads per 3-second window, half of them reserved for High alerts; one record at a time. */
+    /**
+     * 6 machine reads per 6-second window, half of them reserved for High alerts; three workers, one kept for High
+     * alerts. The Medium alerts beyond the first window's three then wait for budget on the two other workers. The
+     * window is long enough for the test to send the High alerts within it on a slow machine.
+     */
     public static class ShortMachineBudget implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
-                    "defender.budget.window", "3s",
+                    "defender.budget.window", "6s",
                     "defender.budget.machines.per-minute", "6",
                     "defender.budget.machines.per-hour", "1000",
                     "defender.budget.alerts.per-minute", "1000",
                     "defender.budget.alerts.per-hour", "60000",
                     "defender.budget.high-priority-reserve", "0.5",
-                    "processing.workers", "1");
+                    "processing.workers", "3",
+                    "processing.urgent-workers", "1");
         }
     }
 
@@ -72,7 +78,8 @@ class HighFirstTest {
         String bootstrap = SharedKafkaBroker.bootstrapServers();
         List<String> medium = new ArrayList<>();
         List<String> high = new ArrayList<>();
-        List<AlertDetected> events = new ArrayList<>();
+        List<AlertDetected> mediumEvents = new ArrayList<>();
+        List<AlertDetected> highEvents = new ArrayList<>();
         for (int i = 0; i < MEDIUM + HIGH; i++) {
             Severity severity = i < MEDIUM ? Severity.Medium : Severity.High;
             String machineId = TestIds.machineId();
@@ -80,14 +87,18 @@ class HighFirstTest {
             simulator.addMachine(SampleData.machine(machineId, "ws-" + i + ".contoso.com"));
             simulator.addAlert(SampleData.alert(alertId, severity.name(), machineId));
             (severity == Severity.High ? high : medium).add(alertId);
-            events.add(AlertDetected.of(alertId, machineId, severity, "storm", Instant.now(), Instant.now(), null));
+            (severity == Severity.High ? highEvents : mediumEvents).add(AlertDetected.of(alertId, machineId, severity,
+                    "storm", Instant.now(), Instant.now(), null));
         }
         try (KafkaProducer<String, AlertDetected> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(),
                 new JsonEventSerializer<>())) {
-            // The Medium alerts first, the High ones last: a storm whose High alerts come on a later page.
-            events.forEach(event -> producer.send(new ProducerRecord<>(Topics.ALERTS_NEW.defaultName(),
-                    event.alertId(), event)));
+            // The Medium alerts first; once they have spent their share of the window (and the next ones wait for
+            // budget on their workers), the High ones: a storm whose High alerts come on a later page.
+            send(producer, mediumEvents);
+            await().atMost(Duration.ofSeconds(30)).until(() -> medium.stream()
+                    .filter(enrichedAt(bootstrap)::containsKey).count() == 3);
+            send(producer, highEvents);
         }
 
         await().atMost(Duration.ofSeconds(90)).until(() -> enrichedAt(bootstrap).keySet().containsAll(medium)
@@ -101,6 +112,12 @@ class HighFirstTest {
                 .as("Medium alerts enriched before the last High one").isLessThanOrEqualTo(3);
         assertThat(mediumTimes.get(MEDIUM - 1) - lastHigh).as("the last Medium waited for a later window, ms")
                 .isGreaterThanOrEqualTo(Duration.ofSeconds(2).toMillis());
+    }
+
+    private static void send(KafkaProducer<String, AlertDetected> producer, List<AlertDetected> events) {
+        events.forEach(event -> producer.send(new ProducerRecord<>(Topics.ALERTS_NEW.defaultName(), event.alertId(),
+                event)));
+        producer.flush();
     }
 
     /** Record timestamp (ms) of each alert's enriched record, by alert id. */

@@ -2,6 +2,8 @@ package io.mderesponse.service.messaging;
 
 import io.mderesponse.contracts.event.Event;
 import io.mderesponse.service.observability.RecordLogContext;
+import io.opentelemetry.context.Context;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import org.apache.kafka.common.header.Headers;
@@ -46,11 +48,16 @@ public final class EventRecords {
         return event;
     }
 
-    /** A message carrying {@code event} under the record key the architecture prescribes for it. */
+    /**
+     * A message carrying {@code event} under the record key the architecture prescribes for it, in the trace
+     * current now. The trace goes with the message because the Kafka connector starts the record's span on whichever
+     * thread hands it to the producer, and without it takes that thread's current trace: with records handled at
+     * the same time, another record's.
+     */
     public static <T extends Event> Message<T> keyed(T event) {
         return Message.of(event).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(event.kafkaKey())
-                .build());
+                .build()).addMetadata(TracingMetadata.withCurrent(Context.current()));
     }
 
     private static String position(IncomingKafkaRecordMetadata<?, ?> metadata) {

@@ -3,6 +3,7 @@ package io.mderesponse.service.processing;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
 import io.mderesponse.service.observability.RecordLogContext;
 import io.opentelemetry.context.Scope;
 import io.smallrye.common.vertx.VertxContext;
@@ -45,6 +46,7 @@ import org.jboss.logging.Logger;
  * ({@code graceful-shutdown=false}): this bean did the waiting, and what is left is left on purpose.
  */
 @ApplicationScoped
+@Startup // created at start, so bad processing.* settings stop the service then, not with the first record
 public class KeyedProcessing {
 
     private static final Logger LOG = Logger.getLogger(KeyedProcessing.class);
@@ -61,9 +63,17 @@ public class KeyedProcessing {
     });
 
     public KeyedProcessing(ProcessingConfig config, MeterRegistry registry) {
+        if (config.workers() < 1) {
+            throw new IllegalArgumentException("processing.workers must be at least 1, was " + config.workers());
+        }
+        if (config.urgentWorkers() < 0 || config.urgentWorkers() >= config.workers()) {
+            throw new IllegalArgumentException("processing.urgent-workers must be at least 0 and below "
+                    + "processing.workers (" + config.workers() + "), was " + config.urgentWorkers());
+        }
         this.config = config;
         this.registry = registry;
     }
+
 
     /**
      * Queues {@code handler} for {@code message} of {@code channel}, keyed by the record's key (else its
@@ -112,8 +122,8 @@ public class KeyedProcessing {
     /** The queue of {@code channel}, for tests and metrics. */
     public KeyedWorkQueue queue(String channel) {
         return queues.computeIfAbsent(channel, name -> {
-            KeyedWorkQueue queue = new KeyedWorkQueue(name, config.workers(), config.maxQueued(),
-                    config.priorityAging());
+            KeyedWorkQueue queue = new KeyedWorkQueue(name, config.workers(), config.urgentWorkers(),
+                    Urgency.HIGH.ordinal(), config.maxQueued(), config.priorityAging(), System::nanoTime);
             Gauge.builder("messaging_records_waiting", queue, KeyedWorkQueue::waiting)
                     .description("Records read and waiting to be processed").tag("channel", name)
                     .register(registry);

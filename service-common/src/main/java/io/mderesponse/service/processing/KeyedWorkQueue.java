@@ -26,6 +26,10 @@ import org.jboss.logging.Logger;
  * pulls its alert's earlier {@code AlertDetected} forward); equal priorities go in submission order.</li>
  * <li><b>No starvation</b>: an item that has waited {@code agingAfter} or longer goes first, whatever its
  * priority, oldest first.</li>
+ * <li><b>Workers kept for urgent items</b> (optional): items below {@code urgentPriority} occupy at most
+ * {@code workers - urgentWorkers} workers, so an urgent item finds a free worker even when less urgent ones all
+ * wait on something slow (Defender budget). An item counts with its lane's priority when it starts: an earlier item
+ * of a key that has an urgent one waiting behind it is on the urgent path too.</li>
  * <li><b>Bounded</b>: {@link #submit} returns a stage that completes once the queue (waiting and running items)
  * is below its capacity; a caller that waits for it before submitting more (SmallRye does, for the stage an
  * {@code @Incoming} method returns) stops reading, and the Kafka consumer pauses.</li>
@@ -52,6 +56,8 @@ public final class KeyedWorkQueue {
 
     private final String name;
     private final int workers;
+    private final int urgentWorkers;
+    private final int urgentPriority;
     private final int capacity;
     private final long agingNanos;
     private final LongSupplier nanoTime;
@@ -70,18 +76,34 @@ public final class KeyedWorkQueue {
     private long sequence;
     private int size;
     private int running;
+    /** Running items that started below {@code urgentPriority}. */
+    private int runningNotUrgent;
     private boolean stopping;
 
-    public KeyedWorkQueue(String name, int workers, int capacity, Duration agingAfter, LongSupplier nanoTime) {
+    /**
+     * @param urgentWorkers workers that only items of {@code urgentPriority} or above may use (0: none kept)
+     */
+    public KeyedWorkQueue(String name, int workers, int urgentWorkers, int urgentPriority, int capacity,
+            Duration agingAfter, LongSupplier nanoTime) {
         if (workers < 1 || capacity < 1) {
             throw new IllegalArgumentException("workers and capacity must be at least 1, were " + workers + " and "
                     + capacity);
         }
+        if (urgentWorkers < 0 || urgentWorkers >= workers) {
+            throw new IllegalArgumentException("the workers kept for urgent items must be at least 0 and fewer than "
+                    + "the workers (" + workers + "), were " + urgentWorkers);
+        }
         this.name = name;
         this.workers = workers;
+        this.urgentWorkers = urgentWorkers;
+        this.urgentPriority = urgentPriority;
         this.capacity = capacity;
         this.agingNanos = agingAfter.toNanos();
         this.nanoTime = nanoTime;
+    }
+
+    public KeyedWorkQueue(String name, int workers, int capacity, Duration agingAfter, LongSupplier nanoTime) {
+        this(name, workers, 0, Integer.MAX_VALUE, capacity, agingAfter, nanoTime);
     }
 
     public KeyedWorkQueue(String name, int workers, int capacity, Duration agingAfter) {
@@ -207,13 +229,22 @@ public final class KeyedWorkQueue {
     private List<Item> dispatchLocked() {
         List<Item> toStart = new ArrayList<>();
         while (running < workers && !byAge.isEmpty()) {
+            boolean notUrgentMayStart = runningNotUrgent < workers - urgentWorkers;
             Lane oldest = byAge.first();
-            Lane lane = nanoTime.getAsLong() - oldest.items.peekFirst().submittedAt >= agingNanos ? oldest
-                    : byPriority.first();
+            Lane lane = nanoTime.getAsLong() - oldest.items.peekFirst().submittedAt >= agingNanos
+                    && (notUrgentMayStart || oldest.priority >= urgentPriority) ? oldest : byPriority.first();
+            boolean urgent = lane.priority >= urgentPriority;
+            if (!urgent && !notUrgentMayStart) {
+                break; // the free workers are kept for urgent items, and none waits
+            }
             unready(lane);
             lane.running = true;
             running++;
             Item item = lane.poll();
+            item.startedUrgent = urgent;
+            if (!urgent) {
+                runningNotUrgent++;
+            }
             if (item.position != null) {
                 highestStarted.merge(item.position.partition(), item.position.offset(), Math::max);
             }
@@ -260,6 +291,9 @@ public final class KeyedWorkQueue {
             Lane lane = item.lane;
             lane.running = false;
             running--;
+            if (!item.startedUrgent) {
+                runningNotUrgent--;
+            }
             size--;
             if (lane.items.isEmpty()) {
                 lanes.remove(lane.key);
@@ -330,6 +364,7 @@ public final class KeyedWorkQueue {
         final Executor executor;
         final Work work;
         Lane lane;
+        boolean startedUrgent;
 
         Item(long seq, Position position, int priority, long submittedAt, Executor executor, Work work) {
             this.seq = seq;

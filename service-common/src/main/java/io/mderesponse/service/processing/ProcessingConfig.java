@@ -19,6 +19,14 @@ public interface ProcessingConfig {
     int workers();
 
     /**
+     * Of the {@code workers}, how many only HIGH-urgency records may use (enrichment: High alerts). Less urgent
+     * records then never occupy every worker, so a High alert queued behind Medium ones that wait for Defender
+     * budget still starts at once. 0 (the default) keeps none; must be below {@code processing.workers}.
+     */
+    @WithDefault("0")
+    int urgentWorkers();
+
+    /**
      * Records of one channel read ahead and held in memory, waiting or in progress; beyond it the channel stops
      * reading (its consumer pauses) until records finish. Also how far ahead enrichment looks for High alerts.
      */

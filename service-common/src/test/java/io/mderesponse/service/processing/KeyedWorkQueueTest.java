@@ -1,6 +1,7 @@
 package io.mderesponse.service.processing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -74,6 +75,49 @@ class KeyedWorkQueueTest {
 
         await().until(() -> started.size() == 5);
         assertThat(started).containsExactly("busy", "high", "medium", "medium-2", "low");
+    }
+
+    @Test
+    void lessUrgentItemsLeaveTheKeptWorkersFreeSoAnUrgentOneStartsWhileTheyAllWait() {
+        // 3 workers, 1 kept for priority 2: Medium items that wait on something slow occupy at most 2.
+        KeyedWorkQueue queue = new KeyedWorkQueue("test", 3, 1, 2, 100, NEVER, clock::get);
+        CompletableFuture<Void> slow = new CompletableFuture<>();
+        queue.submit("medium-1", 1, executor, record("medium-1", slow));
+        queue.submit("medium-2", 1, executor, record("medium-2", slow));
+        queue.submit("medium-3", 1, executor, record("medium-3", slow));
+        await().until(() -> started.size() == 2);
+        assertThat(queue.running()).isEqualTo(2);
+        assertThat(queue.waiting()).isEqualTo(1);
+
+        queue.submit("high", 2, executor, record("high", done()));
+        await().until(() -> started.contains("high"));
+        assertThat(started).doesNotContain("medium-3");
+
+        slow.complete(null);
+        await().until(() -> started.contains("medium-3"));
+    }
+
+    @Test
+    void anAgedLessUrgentItemStillLeavesTheKeptWorkersFree() {
+        KeyedWorkQueue queue = new KeyedWorkQueue("test", 2, 1, 2, 100, Duration.ofSeconds(1), clock::get);
+        CompletableFuture<Void> slow = new CompletableFuture<>();
+        queue.submit("medium-1", 1, executor, record("medium-1", slow));
+        queue.submit("medium-2", 1, executor, record("medium-2", done()));
+        await().until(() -> started.contains("medium-1"));
+        clock.addAndGet(Duration.ofSeconds(5).toNanos());
+
+        queue.submit("high", 2, executor, record("high", done()));
+        await().until(() -> started.contains("high"));
+        assertThat(started).containsExactly("medium-1", "high");
+
+        slow.complete(null);
+        await().until(() -> started.contains("medium-2"));
+    }
+
+    @Test
+    void refusesToKeepEveryWorkerForUrgentItems() {
+        assertThatThrownBy(() -> new KeyedWorkQueue("test", 2, 2, 2, 100, NEVER, clock::get))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fewer than the workers (2)");
     }
 
     @Test
