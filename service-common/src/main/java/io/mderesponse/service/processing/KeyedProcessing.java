@@ -5,9 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.mderesponse.service.observability.RecordLogContext;
+import io.mderesponse.service.observability.RecordTracing;
 import io.opentelemetry.context.Scope;
 import io.smallrye.common.vertx.VertxContext;
-import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -95,8 +95,8 @@ public class KeyedProcessing {
             // The record's own trace (its consumer span) is current while it is handled, so what the handler
             // publishes continues it, whichever thread runs it.
             RecordLogContext.enter(message);
-            try (Scope trace = TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext)
-                    .map(io.opentelemetry.context.Context::makeCurrent).orElse(Scope.noop())) {
+            try (Scope trace = RecordTracing.of(message).map(io.opentelemetry.context.Context::makeCurrent)
+                    .orElse(Scope.noop())) {
                 return handler.apply(guarded);
             } catch (RuntimeException e) {
                 LOG.errorf(e, "A record of %s could not be processed; it goes to the dead letter topic", channel);
