@@ -8,6 +8,8 @@ import io.mderesponse.defender.client.error.DefenderApiException;
 import io.mderesponse.defender.client.error.DefenderBudgetExhaustedException;
 import io.mderesponse.defender.client.retry.RetryPolicy;
 import io.mderesponse.defender.client.retry.Sleeper;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -57,6 +59,7 @@ final class DefenderCalls {
             Permit permit = acquire(operation, options.priority(), wait);
             Failure failure;
             CallTally.count();
+            Context caller = Context.current();
             try {
                 T result = call.get();
                 observer.called(operation, "2xx");
@@ -68,6 +71,7 @@ final class DefenderCalls {
                 failure = classify(operation, e);
             } finally {
                 permit.release();
+                keepCurrent(caller);
             }
             Failure failed = failure;
             Duration pause = failed.throttled() ? pauseAfter429(operation, failed, attempt) : null;
@@ -82,6 +86,21 @@ final class DefenderCalls {
                 Thread.currentThread().interrupt();
                 throw failed.toException(operation);
             }
+        }
+    }
+
+    /**
+     * Makes the caller's trace current again if the call left another one current. The HTTP and token clients run
+     * their callbacks on the caller's Vert.x context, and when calls made at the same time share one token request,
+     * their scopes on that context interleave and can leave another caller's trace in it: the record being handled
+     * would then log and publish under a foreign trace (CI saw two alerts swap traces). The scope opened here is
+     * left open on purpose: the caller's own scope, opened before the call, closes over it.
+     */
+    private static void keepCurrent(Context caller) {
+        if (Context.current() != caller) {
+            LOG.debugf("A Defender call left another trace current on the caller's context; restoring the caller's");
+            @SuppressWarnings({"resource", "unused"})
+            Scope restored = caller.makeCurrent();
         }
     }
 

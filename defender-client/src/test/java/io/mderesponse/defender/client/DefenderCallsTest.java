@@ -15,6 +15,9 @@ import io.mderesponse.defender.client.error.DefenderUnauthorizedException;
 import io.mderesponse.defender.client.error.DefenderUnavailableException;
 import io.mderesponse.defender.client.error.ErrorDetails;
 import io.mderesponse.defender.client.retry.RetryPolicy;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.ContextKey;
+import io.opentelemetry.context.Scope;
 import io.quarkus.oidc.client.OidcClientException;
 import jakarta.ws.rs.ProcessingException;
 import java.net.ConnectException;
@@ -58,6 +61,23 @@ class DefenderCallsTest {
     private static DefenderHttpError http(int status, String code, String retryAfter) {
         return new DefenderHttpError(new ErrorDetails(status, code, code == null ? null : "because", "t-1"),
                 retryAfter);
+    }
+
+    @Test
+    void theCallersTraceIsCurrentAgainAfterACallWhoseClientLeftAnotherOneCurrent() {
+        ContextKey<String> record = ContextKey.named("record");
+        Context caller = Context.root().with(record, "alert-1");
+        Context foreign = Context.root().with(record, "alert-2");
+        try (Scope handling = caller.makeCurrent()) {
+            Object result = defenderCalls.run(DefenderOperation.GET_MACHINE, () -> {
+                foreign.makeCurrent(); // what interleaved client callbacks can leave behind on a shared context
+                return "ok";
+            });
+
+            assertThat(result).isEqualTo("ok");
+            assertThat(Context.current().get(record)).isEqualTo("alert-1");
+        }
+        assertThat(Context.current().get(record)).isNull();
     }
 
     @Test
