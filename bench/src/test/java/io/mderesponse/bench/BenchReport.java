@@ -26,8 +26,9 @@ record BenchReport(String date, Map<String, String> machine, BenchSettings setti
         List<Goal> goals = new ArrayList<>();
         goals.add(new Goal("alerts per second through the five stages", ">= 1,000/s (project: 2,000/s)",
                 String.format("%.0f/s", throughput.perSecond()), throughput.perSecond() >= 1000));
-        goals.add(new Goal("notifier emails per second (unthrottled, no digest)", ">= 100/s",
-                String.format("%.0f/s", throughput.emailsPerSecond()), throughput.emailsPerSecond() >= 100));
+        double burst = throughput.notifierBurst().emailsPerSecond();
+        goals.add(new Goal("notifier emails per second (burst of " + throughput.notifierBurst().results()
+                + " results, no digest)", ">= 100/s", String.format("%.0f/s", burst), burst >= 100));
         long shortSeconds = BenchSettings.SHORT_POLL_INTERVAL.toSeconds();
         goals.add(p99("alert visible -> isolate call, p99, interval " + shortSeconds + " s", latencyShort,
                 "end to end: isolate call", 7000));
@@ -84,9 +85,12 @@ record BenchReport(String date, Map<String, String> machine, BenchSettings setti
         double results = throughput.stages().stream().filter(s -> s.stage().equals("response-service"))
                 .mapToDouble(Results.StageThroughput::perSecond).findFirst().orElse(0);
         // The notifier can only be as fast as its input: near the results' rate, the figure is a lower bound.
-        t.append(String.format("   notifier-service: %.0f emails/s, its input (action results) %.0f/s%s%n%n",
+        t.append(String.format("   notifier-service: %.0f emails/s, its input (action results) %.0f/s%s%n",
                 throughput.emailsPerSecond(), results, throughput.emailsPerSecond() >= 0.9 * results
                         ? ": bound by its input, not by SMTP" : ""));
+        t.append(String.format("   notifier-service alone: %d results written at once, emailed in %.1f s: %.0f emails/s%n%n",
+                throughput.notifierBurst().results(), throughput.notifierBurst().seconds(),
+                throughput.notifierBurst().emailsPerSecond()));
         latency(t, "2.", latency);
         t.append('\n');
         latency(t, "2b.", latencyShortInterval);

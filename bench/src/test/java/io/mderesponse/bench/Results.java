@@ -18,7 +18,7 @@ final class Results {
      * @param perSecond alerts through all five stages: alerts / (last output of any stage - first alert published)
      */
     record Throughput(int alerts, int high, double seconds, double perSecond, List<StageThroughput> stages,
-            String saturatesFirst, List<LagSampler.Sample> lagSamples) {
+            String saturatesFirst, List<LagSampler.Sample> lagSamples, NotifierBurst notifierBurst) {
 
         /** The notifier's rate: emails (one per High alert) per second while it sent them. */
         @com.fasterxml.jackson.annotation.JsonProperty("emailsPerSecond")
@@ -26,6 +26,10 @@ final class Results {
             return stages.stream().filter(s -> s.stage().equals("notifier-service")).mapToDouble(
                     StageThroughput::perSecond).findFirst().orElse(0);
         }
+    }
+
+    /** The notifier alone: a burst of results already on its input topic, emailed at SMTP speed. */
+    record NotifierBurst(int results, double seconds, double emailsPerSecond) {
     }
 
     /** Milliseconds from one milestone to the next, over the alerts that reached both. */

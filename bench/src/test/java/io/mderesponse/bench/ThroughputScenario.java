@@ -18,6 +18,9 @@ import java.util.Map;
  */
 final class ThroughputScenario {
 
+    /** Results written at once for the notifier's own rate (issue 18: at least 100 emails/s). */
+    private static final int NOTIFIER_BURST = 1000;
+
     private final Stack stack;
     private final BenchSettings settings;
 
@@ -64,8 +67,11 @@ final class ThroughputScenario {
             String saturates = stages.stream().filter(s -> !s.stage().equals("alert-poller"))
                     .max(Comparator.comparingLong(StageThroughput::maxInputLag)).map(StageThroughput::stage)
                     .orElseThrow();
+            Results.NotifierBurst burst = NotifierBurst.run(stack, NOTIFIER_BURST, settings.patience());
+            System.out.printf("notifier burst: %d results emailed in %.1f s, %.0f emails/s%n", burst.results(),
+                    burst.seconds(), burst.emailsPerSecond());
             return new Results.Throughput(ids.size(), high.size(), seconds, ids.size() / seconds, stages,
-                    saturates, lag.samples());
+                    saturates, lag.samples(), burst);
         }
     }
 

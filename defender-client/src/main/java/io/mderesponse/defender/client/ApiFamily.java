@@ -48,6 +48,34 @@ public enum ApiFamily {
         return perHour;
     }
 
+    /**
+     * The family of an HTTP request to Defender's API or Graph's hunting endpoint, by its method and path (with or
+     * without a base path before {@code /api}); empty for a request outside every family.
+     */
+    public static Optional<ApiFamily> ofRequest(String method, String path) {
+        if (path == null) {
+            return Optional.empty();
+        }
+        if (path.endsWith("/security/runHuntingQuery")) {
+            return Optional.of(GRAPHHUNTING);
+        }
+        int api = path.indexOf("/api/");
+        if (api < 0) {
+            return Optional.empty();
+        }
+        String[] segments = path.substring(api + "/api/".length()).split("/");
+        String last = segments[segments.length - 1];
+        return switch (segments[0]) {
+            case "alerts" -> Optional.of(ALERTS);
+            case "advancedqueries" -> Optional.of(ADVANCEDQUERIES);
+            case "machineactions" -> Optional.of(last.equals("cancel") && "POST".equalsIgnoreCase(method) ? ISOLATE
+                    : MACHINEACTIONS);
+            case "machines" -> Optional.of(segments.length == 3 && (last.equals("isolate")
+                    || last.equals("unisolate")) ? ISOLATE : MACHINES);
+            default -> Optional.empty();
+        };
+    }
+
     /** The family of this configuration name, ignoring case. */
     public static Optional<ApiFamily> byConfigName(String name) {
         return Arrays.stream(values()).filter(f -> f.configName.equalsIgnoreCase(name)).findFirst();

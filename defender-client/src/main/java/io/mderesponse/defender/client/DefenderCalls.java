@@ -1,5 +1,6 @@
 package io.mderesponse.defender.client;
 
+import io.mderesponse.defender.client.api.ThrottleGate;
 import io.mderesponse.defender.client.budget.BudgetExhaustedException;
 import io.mderesponse.defender.client.budget.CallPriority;
 import io.mderesponse.defender.client.budget.DefenderBudget;
@@ -138,6 +139,11 @@ final class DefenderCalls {
     private Duration pauseAfter429(DefenderOperation operation, Failure failure, int attempt) {
         Duration pause = failure.retryAfter() != null ? failure.retryAfter() : policy.backoff(attempt);
         budget.pause(operation.family(), pause);
+        if (ThrottleGate.NOT_SENT_CODE.equals(failure.details().code())) {
+            LOG.debugf("%s %s was not sent: its family is paused by an earlier 429 for %d ms more",
+                    operation.apiName(), operation.description(), pause.toMillis());
+            return pause;
+        }
         LOG.warnf("%s answered 429 to %s: the %s family pauses for %d ms in this process (target %s)",
                 operation.apiName(), operation.description(), operation.family().configName(), pause.toMillis(),
                 failure.details().target() == null ? "-" : failure.details().target());
@@ -159,7 +165,9 @@ final class DefenderCalls {
     private static String status(Failure failure) {
         switch (failure.kind()) {
             case HTTP:
-                return Integer.toString(failure.status());
+                // A call the throttle gate kept back during a Retry-After never reached Defender.
+                return ThrottleGate.NOT_SENT_CODE.equals(failure.details().code()) ? "not-sent"
+                        : Integer.toString(failure.status());
             case MALFORMED:
                 return "2xx";
             case TOKEN:

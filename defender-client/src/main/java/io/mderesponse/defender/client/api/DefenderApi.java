@@ -28,6 +28,7 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 @Path("/api")
 @OidcClientFilter(DefenderApi.OIDC_CLIENT)
 @RegisterProvider(JsonContentCheck.class)
+@RegisterProvider(ThrottleGate.class)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public interface DefenderApi {

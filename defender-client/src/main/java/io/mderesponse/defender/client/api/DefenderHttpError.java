@@ -27,6 +27,11 @@ public final class DefenderHttpError extends RuntimeException {
     }
 
     static DefenderHttpError from(Response response) {
+        String notSent = response.getHeaderString(ThrottleGate.NOT_SENT_HEADER);
+        if (notSent != null) {
+            return new DefenderHttpError(new ErrorDetails(response.getStatus(), ThrottleGate.NOT_SENT_CODE, notSent,
+                    null), response.getHeaderString("Retry-After"));
+        }
         return new DefenderHttpError(parse(response.getStatus(), body(response)),
                 response.getHeaderString("Retry-After"));
     }

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 @Path("/security")
 @OidcClientFilter(GraphHuntingApi.OIDC_CLIENT)
 @RegisterProvider(JsonContentCheck.class)
+@RegisterProvider(ThrottleGate.class)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public interface GraphHuntingApi {
