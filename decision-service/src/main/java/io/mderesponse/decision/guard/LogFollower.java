@@ -34,9 +34,6 @@ final class LogFollower implements AutoCloseable {
     private final Map<Integer, Long> positions = new ConcurrentHashMap<>();
     private final Object progress = new Object();
     private volatile KafkaConsumer<String, String> consumer;
-    /** One admin client for the follower's life: {@link #awaitEnd} runs for every decision (thread-safe). */
-    private volatile Admin admin;
-    private volatile List<TopicPartition> partitions = List.of();
     private volatile boolean running = true;
     private volatile RuntimeException failure;
     private Thread thread;
@@ -52,9 +49,8 @@ final class LogFollower implements AutoCloseable {
         Map<String, Object> config = new HashMap<>(KafkaSettings.consumer(kafkaConfig));
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "decision-service-" + topic + "-" + UUID.randomUUID());
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
-        partitions = consumer.partitionsFor(topic, WAIT).stream()
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, WAIT).stream()
                 .map(info -> new TopicPartition(topic, info.partition())).toList();
-        admin = Admin.create(KafkaSettings.admin(kafkaConfig));
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         thread = new Thread(this::run, "follow-" + topic);
@@ -94,16 +90,15 @@ final class LogFollower implements AutoCloseable {
         }
     }
 
-    /**
-     * Waits until every record written to the topic before this call has been handled. Called for every decision,
-     * so it reuses the follower's admin client and the partitions read at start (a new admin client per call was
-     * about 31 % of decision-service's CPU in the 2026-12-07 profile, docs/benchmarks.md).
-     */
+    /** Waits until every record written to the topic before this call has been handled. */
     void awaitEnd() {
-        Map<TopicPartition, Long> end = new HashMap<>();
-        try {
+        Map<TopicPartition, Long> end;
+        try (Admin admin = Admin.create(KafkaSettings.admin(kafkaConfig))) {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+            for (int partition : partitionsOf(admin)) {
+                latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+            }
+            end = new HashMap<>();
             admin.listOffsets(latest).all().get(WAIT.toMillis(), TimeUnit.MILLISECONDS)
                     .forEach((tp, info) -> end.put(tp, info.offset()));
         } catch (InterruptedException e) {
@@ -138,6 +133,11 @@ final class LogFollower implements AutoCloseable {
         }
     }
 
+    private List<Integer> partitionsOf(Admin admin) throws Exception {
+        return admin.describeTopics(List.of(topic)).allTopicNames().get(WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                .get(topic).partitions().stream().map(p -> p.partition()).toList();
+    }
+
     @Override
     public void close() {
         running = false;
@@ -151,10 +151,6 @@ final class LogFollower implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-        Admin client = admin;
-        if (client != null) {
-            client.close(Duration.ofSeconds(5));
         }
     }
 }
