@@ -11,4 +11,11 @@ public interface ApprovalConfig {
     /** A held decision neither approved nor denied within this long is settled as {@code EXPIRED}. */
     @WithDefault("4h")
     Duration ttl();
+
+    /**
+     * How long a settled held decision (approved, denied or expired) is kept after its approval deadline, so its
+     * outcome can still be shown and an approval for it is refused as settled; then it is removed.
+     */
+    @WithDefault("7d")
+    Duration settledRetention();
 }

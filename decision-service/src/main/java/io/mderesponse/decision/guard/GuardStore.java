@@ -1,53 +1,62 @@
 package io.mderesponse.decision.guard;
 
-import io.mderesponse.contracts.serde.EventJson;
 import io.mderesponse.contracts.topic.TopicDefinition;
 import io.mderesponse.contracts.topic.Topics;
+import io.mderesponse.decision.config.ApprovalConfig;
 import io.mderesponse.decision.config.GuardConfig;
+import io.mderesponse.service.state.StateTopic;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Instant;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The guards' state in Kafka: the machine windows (compacted, keyed by machine id), the isolation budget (one
- * partition, a log of claims) and the held decisions (compacted, one partition). Every instance reads all three
- * from the beginning at start and follows them; each write waits for the broker's acknowledgement, and a read
- * that must be current first catches up to the end of its topic.
+ * The guards' state in Kafka ({@link StateTopic}s): the machine windows (compacted, keyed by machine id), the
+ * isolation budget (one partition, a log of claims) and the held decisions (compacted, one partition). Each write
+ * waits for the broker's acknowledgement and is then read back in log order (a budget claim's verdict is its place
+ * in the log); a read that must be current first catches up to the end of its topic. A settled held decision is
+ * kept for {@code approval.settled-retention} after its approval deadline, then removed; machine windows are kept
+ * per machine (one entry each, overwritten), budget claims are counted over two cap windows.
  */
 @ApplicationScoped
 public class GuardStore {
 
     private static final String BUDGET_KEY = "isolations";
+    /** How often settled held decisions past their retention are removed. */
+    static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
 
     private final Map<String, Object> kafkaConfig;
     private final GuardConfig config;
+    private final Duration settledRetention;
+    private final Clock clock;
     private final Map<String, MachineGuard> machines = new ConcurrentHashMap<>();
     private final Map<UUID, HeldDecision> approvals = new ConcurrentHashMap<>();
     private final IsolationBudget budget;
-    private KafkaProducer<String, String> producer;
-    private LogFollower guardsLog;
-    private LogFollower budgetLog;
-    private LogFollower approvalsLog;
+    private StateTopic<MachineGuard> guardsLog;
+    private StateTopic<BudgetClaim> budgetLog;
+    private StateTopic<HeldDecision> approvalsLog;
 
-    public GuardStore(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, GuardConfig config) {
+    @Inject
+    public GuardStore(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, GuardConfig config,
+            ApprovalConfig approvalConfig) {
+        this(kafkaConfig, config, approvalConfig.settledRetention(), Clock.systemUTC());
+    }
+
+    public GuardStore(Map<String, Object> kafkaConfig, GuardConfig config, Duration settledRetention, Clock clock) {
         this.kafkaConfig = kafkaConfig;
         this.config = config;
+        this.settledRetention = settledRetention;
+        this.clock = clock;
         this.budget = new IsolationBudget(config.maxIsolationsPerHour(), config.capWindow());
     }
 
@@ -58,55 +67,77 @@ public class GuardStore {
 
     void onStart(@Observes StartupEvent event) {
         started();
+        approvalsLog.sweepEvery(SWEEP_INTERVAL, this::expireDue);
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        for (LogFollower follower : new LogFollower[] {guardsLog, budgetLog, approvalsLog}) {
-            if (follower != null) {
-                follower.close();
+        close();
+    }
+
+    public synchronized void close() {
+        for (StateTopic<?> log : new StateTopic<?>[] {guardsLog, budgetLog, approvalsLog}) {
+            if (log != null) {
+                log.close();
             }
-        }
-        if (producer != null) {
-            producer.close();
         }
     }
 
     private synchronized GuardStore started() {
-        if (producer == null) {
-            producer = new KafkaProducer<>(KafkaSettings.producer(kafkaConfig), new StringSerializer(),
-                    new StringSerializer());
-            guardsLog = new LogFollower(nameOf(Topics.DECISION_GUARDS, config), kafkaConfig, record -> {
-                if (record.value() == null) {
-                    machines.remove(record.key());
-                } else {
-                    machines.put(record.key(), EventJson.fromJson(record.value(), MachineGuard.class));
-                }
-            }).start();
-            budgetLog = new LogFollower(nameOf(Topics.ISOLATION_BUDGET, config), kafkaConfig,
-                    record -> budget.apply(EventJson.fromJson(record.value(), BudgetClaim.class))).start();
-            approvalsLog = new LogFollower(nameOf(Topics.DECISION_APPROVALS, config), kafkaConfig, record -> {
-                if (record.value() == null) {
-                    approvals.remove(UUID.fromString(record.key()));
-                } else {
-                    approvals.put(UUID.fromString(record.key()), EventJson.fromJson(record.value(),
-                            HeldDecision.class));
-                }
-            }).start();
+        if (guardsLog == null) {
+            guardsLog = open(Topics.DECISION_GUARDS, MachineGuard.class).open();
+            budgetLog = open(Topics.ISOLATION_BUDGET, BudgetClaim.class).open();
+            approvalsLog = open(Topics.DECISION_APPROVALS, HeldDecision.class)
+                    .expiresAt(held -> held.pending() ? Optional.empty()
+                            : Optional.of(held.expiresAt().plus(settledRetention)))
+                    .open();
+            guardsLog.catchUp(this::applyMachine);
+            budgetLog.catchUp(this::applyClaim);
+            approvalsLog.catchUp(this::applyHeld);
         }
         return this;
     }
 
+    private <V> StateTopic.Builder<V> open(TopicDefinition topic, Class<V> type) {
+        // The guard topics are written by this service only; a record it cannot read is skipped loudly rather
+        // than stopping every guard.
+        return StateTopic.builder(kafkaConfig, nameOf(topic, config), type)
+                .clientId("decision-service")
+                .ownWrites(StateTopic.OwnWrites.READ_BACK)
+                .unreadable(StateTopic.Unreadable.SKIP)
+                .clock(clock);
+    }
+
+    private void applyMachine(String machineId, MachineGuard guard, long offset) {
+        if (guard == null) {
+            machines.remove(machineId);
+        } else {
+            machines.put(machineId, guard);
+        }
+    }
+
+    private void applyClaim(String key, BudgetClaim claim, long offset) {
+        if (claim != null) {
+            budget.apply(claim);
+        }
+    }
+
+    private void applyHeld(String key, HeldDecision held, long offset) {
+        if (held == null) {
+            approvals.remove(UUID.fromString(key));
+        } else {
+            approvals.put(UUID.fromString(key), held);
+        }
+    }
+
     /** The machine's window state, current as of this call. */
     public Optional<MachineGuard> machine(String machineId) {
-        started().guardsLog.awaitEnd();
+        started().guardsLog.catchUp(this::applyMachine);
         return Optional.ofNullable(machines.get(machineId));
     }
 
     public void putMachine(MachineGuard guard) {
-        started();
-        RecordMetadata written = write(nameOf(Topics.DECISION_GUARDS, config), guard.machineId(),
-                EventJson.toJson(guard));
-        guardsLog.awaitOffset(written.partition(), written.offset() + 1);
+        started().guardsLog.write(guard.machineId(), guard);
+        guardsLog.catchUp(this::applyMachine);
     }
 
     /**
@@ -114,24 +145,23 @@ public class GuardStore {
      * isolation may go ahead.
      */
     public boolean claim(BudgetClaim claim) {
-        started();
-        RecordMetadata written = write(nameOf(Topics.ISOLATION_BUDGET, config), BUDGET_KEY, EventJson.toJson(claim));
-        budgetLog.awaitOffset(written.partition(), written.offset() + 1);
+        started().budgetLog.write(BUDGET_KEY, claim);
+        budgetLog.catchUp(this::applyClaim);
         return Boolean.TRUE.equals(budget.verdict(claim.requestId()));
     }
 
     /** Isolations granted in the cap window ending now, as this instance has read them. */
     public long isolationsInWindow() {
-        return started().budget.used(Instant.now());
+        return started().budget.used(clock.instant());
     }
 
     public Optional<HeldDecision> held(UUID decisionId) {
-        started().approvalsLog.awaitEnd();
+        started().approvalsLog.catchUp(this::applyHeld);
         return Optional.ofNullable(approvals.get(decisionId));
     }
 
     public Collection<HeldDecision> allHeld() {
-        started().approvalsLog.awaitEnd();
+        started().approvalsLog.catchUp(this::applyHeld);
         return List.copyOf(approvals.values());
     }
 
@@ -140,21 +170,23 @@ public class GuardStore {
         return approvals.values().stream().filter(HeldDecision::pending).count();
     }
 
-    public void putHeld(HeldDecision held) {
-        started();
-        RecordMetadata written = write(nameOf(Topics.DECISION_APPROVALS, config), held.held().decisionId().toString(),
-                EventJson.toJson(held));
-        approvalsLog.awaitOffset(written.partition(), written.offset() + 1);
+    /** Held decisions in memory, settled ones included, for tests. */
+    public int heldCount() {
+        return approvals.size();
     }
 
-    private RecordMetadata write(String topic, String key, String value) {
-        try {
-            return producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while writing " + topic, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Could not write " + topic + ": " + e.getMessage(), e);
-        }
+    /** Budget verdicts in memory, for tests. */
+    public int budgetVerdictCount() {
+        return budget.verdictCount();
+    }
+
+    public void putHeld(HeldDecision held) {
+        started().approvalsLog.write(held.held().decisionId().toString(), held);
+        approvalsLog.catchUp(this::applyHeld);
+    }
+
+    /** Removes settled held decisions past their retention (topic and memory); answers how many. */
+    public int expireDue() {
+        return started().approvalsLog.expireDue(this::applyHeld);
     }
 }

@@ -14,8 +14,10 @@ import java.util.UUID;
  * granted claims have a time after {@code window} before its own, or when it is an approval (always granted,
  * always counted). Granted claims with a time later than this claim's count too: replicas (and the workers of
  * one replica) stamp a claim before they append it, so the log is not in time order, and leaving a later-stamped
- * grant out would let one more isolation through than the cap allows. A claim for a request id already granted (a redelivered decision) is granted again without
- * counting twice. Every replica applies the same log in the same order, so all agree on every verdict.
+ * grant out would let one more isolation through than the cap allows. A claim for a request id already granted (a
+ * redelivered decision) is granted again without counting twice. Every replica applies the same log in the same
+ * order, so all agree on every verdict. Claims and verdicts older than two windows are forgotten, refused ones too,
+ * so memory holds two windows of claims whatever the history.
  */
 final class IsolationBudget {
 
@@ -23,7 +25,8 @@ final class IsolationBudget {
     private final Duration window;
     private final Deque<Instant> granted = new ArrayDeque<>();
     private final Map<UUID, Instant> grantedRequests = new HashMap<>();
-    private final Map<UUID, Boolean> verdicts = new HashMap<>();
+    /** Every claim's verdict with its time; forgotten, refused ones too, two windows after the claim. */
+    private final Map<UUID, Verdict> verdicts = new HashMap<>();
 
     IsolationBudget(int max, Duration window) {
         this.max = max;
@@ -45,12 +48,18 @@ final class IsolationBudget {
                 grantedRequests.put(claim.requestId(), at);
             }
         }
-        verdicts.put(claim.requestId(), verdict);
+        verdicts.put(claim.requestId(), new Verdict(verdict, at));
         return verdict;
     }
 
     synchronized Boolean verdict(UUID requestId) {
-        return verdicts.get(requestId);
+        Verdict verdict = verdicts.get(requestId);
+        return verdict == null ? null : verdict.granted();
+    }
+
+    /** Verdicts in memory, for tests. */
+    synchronized int verdictCount() {
+        return verdicts.size();
     }
 
     /** Isolations granted in the window ending now. */
@@ -65,8 +74,11 @@ final class IsolationBudget {
             Map.Entry<UUID, Instant> entry = it.next();
             if (entry.getValue().isBefore(limit)) {
                 it.remove();
-                verdicts.remove(entry.getKey());
             }
         }
+        verdicts.values().removeIf(verdict -> verdict.at().isBefore(limit));
+    }
+
+    private record Verdict(boolean granted, Instant at) {
     }
 }

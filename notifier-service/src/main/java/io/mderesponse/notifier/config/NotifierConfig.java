@@ -64,4 +64,12 @@ public interface NotifierConfig {
      */
     @WithDefault("defender.internal.notifier.sent-log")
     String sentLogTopic();
+
+    /**
+     * How long a sent email's entry stays in the sent-log (so a redelivered event sends no second email); then it
+     * is removed. At least the retention of the topics the notifier reads (Kafka's default: 7 days), since only a
+     * record still on its topic can be delivered again.
+     */
+    @WithDefault("7d")
+    Duration sentLogRetention();
 }

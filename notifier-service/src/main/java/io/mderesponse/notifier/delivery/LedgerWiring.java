@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +28,8 @@ public class LedgerWiring {
     private static final Logger LOG = Logger.getLogger(LedgerWiring.class);
     /** How long a sent-log write may wait for the broker's acknowledgement. */
     static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
+    /** How often sent entries past {@code notifier.sent-log-retention} are removed. */
+    static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
 
     private final NotifierConfig config;
     private final Map<String, Object> kafkaConfig;
@@ -40,6 +43,8 @@ public class LedgerWiring {
         check(positive(config.retryInitial()), "notifier.retry-initial must be positive");
         check(!config.retryMax().minus(config.retryInitial()).isNegative(),
                 "notifier.retry-max must be at least notifier.retry-initial");
+        check(config.sentLogRetention().compareTo(config.digestWindow()) > 0,
+                "notifier.sent-log-retention must be longer than notifier.digest-window");
         this.config = config;
         this.kafkaConfig = kafkaConfig;
     }
@@ -48,7 +53,8 @@ public class LedgerWiring {
     @Singleton
     NotificationLedger ledger() {
         if (ledger == null) {
-            store = new KafkaSentLog(kafkaConfig, config.sentLogTopic(), WRITE_TIMEOUT);
+            store = new KafkaSentLog(kafkaConfig, config.sentLogTopic(), WRITE_TIMEOUT, config.sentLogRetention(),
+                    Clock.systemUTC());
             ledger = new NotificationLedger(store, config.digestThreshold(), config.digestWindow());
         }
         return ledger;
@@ -60,6 +66,7 @@ public class LedgerWiring {
         loaded.catchUp();
         LOG.infof("Sent-log %s read: %d entries, %d waiting for a digest", config.sentLogTopic(), loaded.size(),
                 loaded.pendingCount());
+        store.sweepEvery(SWEEP_INTERVAL, loaded::expireDue);
     }
 
     void stop(@Observes ShutdownEvent event) {

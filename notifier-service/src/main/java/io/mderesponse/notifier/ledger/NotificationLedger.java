@@ -229,6 +229,14 @@ public final class NotificationLedger {
         }
     }
 
+    /**
+     * Removes the sent entries past the sent-log's retention (from the topic and from memory); answers how many.
+     * Entries waiting for a digest stay until their digest is sent.
+     */
+    public synchronized int expireDue() {
+        return store.expireDue(this::apply);
+    }
+
     /** Entries waiting for a digest, for logs and tests. */
     public synchronized int pendingCount() {
         return pending.size();

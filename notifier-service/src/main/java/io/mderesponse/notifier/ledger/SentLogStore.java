@@ -10,4 +10,12 @@ public interface SentLogStore {
 
     /** Passes every entry written since the last call (by this or another instance), in log order. */
     void catchUp(BiConsumer<String, SentEntry> apply);
+
+    /**
+     * Removes the entries past their retention, passing each removed key with a null entry; answers how many. A
+     * store without retention removes none.
+     */
+    default int expireDue(BiConsumer<String, SentEntry> apply) {
+        return 0;
+    }
 }

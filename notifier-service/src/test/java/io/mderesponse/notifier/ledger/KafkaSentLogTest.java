@@ -9,6 +9,8 @@ import io.mderesponse.notifier.service.NotificationKind;
 import io.mderesponse.notifier.service.NotificationService;
 import io.mderesponse.notifier.service.PortalLinks;
 import io.mderesponse.testsupport.kafka.SharedKafkaBroker;
+import io.mderesponse.testsupport.kafka.TopicReader;
+import io.mderesponse.testsupport.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +23,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The sent-log on the real broker: catch-up steps over this instance's own writes, never over anyone else's. */
+/**
+ * The sent-log on the real broker: catch-up steps over this instance's own writes, never over anyone else's, and
+ * sent entries leave memory and topic once past {@code notifier.sent-log-retention}.
+ */
 class KafkaSentLogTest {
 
     private static final Duration WINDOW = Duration.ofMinutes(10);
@@ -104,13 +109,65 @@ class KafkaSentLogTest {
         assertThat(restarted.plan(notifyOnly("new"), T0.plusSeconds(2))).isInstanceOf(NotificationLedger.Send.class);
     }
 
+    @Test
+    void sentEntriesPastTheRetentionLeaveMemoryAndTopicWhileNewerOnesStillPreventASecondEmail() {
+        Duration retention = Duration.ofHours(1);
+        ManualClock clock = new ManualClock(T0);
+        NotificationLedger ledger = new NotificationLedger(open(retention, clock), 1_000, WINDOW);
+        ledger.catchUp();
+        int perHour = 20;
+        Notification last = null;
+        // Ten hours of emails, three minutes apart: 200 entries, of which only the last hour's matter.
+        for (int hour = 0; hour < 10; hour++) {
+            for (int i = 0; i < perHour; i++) {
+                last = notifyOnly("alert-" + hour + "-" + i);
+                ledger.sent((NotificationLedger.Send) ledger.plan(last, clock.instant()), clock.instant());
+                clock.advance(Duration.ofMinutes(3));
+            }
+            ledger.expireDue();
+            assertThat(ledger.size()).as("entries in memory after hour %d", hour).isLessThanOrEqualTo(perHour);
+        }
+
+        assertThat(TopicReader.liveKeys(SharedKafkaBroker.bootstrapServers(), topic)).hasSizeLessThanOrEqualTo(perHour);
+        assertThat(ledger.plan(last, clock.instant())).as("a redelivery inside the retention")
+                .isInstanceOf(NotificationLedger.Skip.class);
+        NotificationLedger restarted = new NotificationLedger(open(retention, clock), 1_000, WINDOW);
+        restarted.catchUp();
+        assertThat(restarted.size()).isLessThanOrEqualTo(perHour);
+        assertThat(restarted.plan(last, clock.instant())).isInstanceOf(NotificationLedger.Skip.class);
+        assertThat(restarted.plan(notifyOnly("alert-0-0"), clock.instant())).as("past the retention")
+                .isInstanceOf(NotificationLedger.Send.class);
+    }
+
+    @Test
+    void anEntryWaitingForItsDigestIsKeptPastTheRetention() {
+        ManualClock clock = new ManualClock(T0);
+        KafkaSentLog log = open(Duration.ofHours(1), clock);
+        log.catchUp((key, entry) -> { });
+        SentEntry waiting = new SentEntry(SentEntry.State.PENDING, UUID.randomUUID(), NotificationKind.NOTIFY, "w",
+                "soc@example.test", T0, T0, false, "subject w", null, null);
+        log.write(waiting.key(), waiting);
+        log.write("sent", entry("sent"));
+
+        clock.advance(Duration.ofDays(2));
+        List<String> removed = new ArrayList<>();
+        log.expireDue((key, entry) -> removed.add(key));
+
+        assertThat(removed).containsExactly("sent");
+        assertThat(TopicReader.liveKeys(SharedKafkaBroker.bootstrapServers(), topic)).containsExactly(waiting.key());
+    }
+
     private NotificationLedger ledger() {
         return new NotificationLedger(open(), 100, WINDOW);
     }
 
     private KafkaSentLog open() {
+        return open(Duration.ofDays(7), new ManualClock(T0));
+    }
+
+    private KafkaSentLog open(Duration retention, ManualClock clock) {
         KafkaSentLog log = new KafkaSentLog(Map.of("bootstrap.servers", SharedKafkaBroker.bootstrapServers()), topic,
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), retention, clock);
         opened.add(log);
         return log;
     }

@@ -52,6 +52,11 @@ public record TestConfig(Optional<List<String>> recipients, String from, String 
         return "defender.internal.notifier.sent-log";
     }
 
+    @Override
+    public Duration sentLogRetention() {
+        return Duration.ofDays(7);
+    }
+
     public TestConfig withPortalBaseUrl(String url) {
         return new TestConfig(recipients, from, url, sendTimeout);
     }

@@ -43,4 +43,13 @@ public interface ResponseConfig {
      */
     @WithDefault("2m")
     Duration inFlightGrace();
+
+    /**
+     * How long a completed request is remembered after its result was published, so a redelivered request is
+     * answered from the record instead of calling Defender again; then it is removed. At least the retention of
+     * {@code defender.actions.requested} (Kafka's default: 7 days), since only a record still on its topic can be
+     * delivered again.
+     */
+    @WithDefault("7d")
+    Duration completedRetention();
 }

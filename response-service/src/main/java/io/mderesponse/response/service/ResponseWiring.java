@@ -39,6 +39,9 @@ public class ResponseWiring {
     /** Threads that follow actions and retry held requests; each read is one short HTTP call. */
     static final int THREADS = 2;
 
+    /** How often completed requests past {@code response.completed-retention} are removed. */
+    static final Duration RETENTION_SWEEP_INTERVAL = Duration.ofMinutes(1);
+
     /** How long a stop waits for a poll or completion in progress. */
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
@@ -54,7 +57,7 @@ public class ResponseWiring {
         Clock clock = Clock.systemUTC();
         this.executor = new ScheduledThreadPoolExecutor(THREADS, threads());
         this.store = new ResponseStateStore(kafkaConfig, names.nameOf(Topics.RESPONSE_INTENTS),
-                names.nameOf(Topics.RESPONSE_REQUEST_ACTIONS), STATE_WRITE_TIMEOUT);
+                names.nameOf(Topics.RESPONSE_REQUEST_ACTIONS), STATE_WRITE_TIMEOUT, config.completedRetention(), clock);
         DefenderActions defender = new DefenderClientActions(client);
         RequestCompletion completion = new RequestCompletion(new ActionResults(clock), publisher, store, metrics,
                 clock);
@@ -85,6 +88,7 @@ public class ResponseWiring {
     void loadState(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 100) StartupEvent event) {
         store.load();
         LOG.infof("Response state loaded: %s", store.state().summary());
+        store.sweepEvery(RETENTION_SWEEP_INTERVAL);
     }
 
     /** Once the channels are connected, so results can be published: follow the actions followed before. */

@@ -1,5 +1,6 @@
 package io.mderesponse.service.deadletter;
 
+import io.mderesponse.service.kafka.KafkaClientSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,12 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -169,31 +168,15 @@ public final class DeadLetterRedrive {
     }
 
     private KafkaConsumer<byte[], byte[]> consumer(DeadLetterChannel channel) {
-        Map<String, Object> config = filtered(ConsumerConfig.configNames());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, redriveGroup(channel));
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, redriveGroup(channel) + "-" + UUID.randomUUID());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Map<String, Object> config = KafkaClientSettings.inGroup(kafka, redriveGroup(channel),
+                redriveGroup(channel) + "-" + UUID.randomUUID());
         return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     private KafkaProducer<byte[], byte[]> producer(DeadLetterChannel channel) {
-        Map<String, Object> config = filtered(ProducerConfig.configNames());
         // Stable per channel: a second redrive of the same channel, from any replica, fences the first.
-        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, channel.group() + "." + channel.channel() + ".redrive");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        Map<String, Object> config = KafkaClientSettings.transactional(kafka,
+                channel.group() + "." + channel.channel() + ".redrive");
         return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
-    }
-
-    private Map<String, Object> filtered(Set<String> names) {
-        Map<String, Object> config = new HashMap<>();
-        kafka.forEach((key, value) -> {
-            if (names.contains(key)) {
-                config.put(key, value);
-            }
-        });
-        return config;
     }
 }

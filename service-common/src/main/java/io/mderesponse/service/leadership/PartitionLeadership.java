@@ -1,9 +1,9 @@
 package io.mderesponse.service.leadership;
 
+import io.mderesponse.service.kafka.KafkaClientSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,22 +58,13 @@ public final class PartitionLeadership implements AutoCloseable {
 
     static Map<String, Object> consumerConfig(Map<String, Object> kafkaConfig, String group,
             Duration sessionTimeout) {
-        Map<String, Object> config = new HashMap<>();
-        kafkaConfig.forEach((key, value) -> {
-            if (ConsumerConfig.configNames().contains(key)) {
-                config.put(key, value);
-            }
-        });
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, group + "-" + UUID.randomUUID());
+        Map<String, Object> config = KafkaClientSettings.inGroup(kafkaConfig, group, group + "-" + UUID.randomUUID());
         config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionTimeout.toMillis());
         config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(100, sessionTimeout.toMillis() / 4));
         // Sticky: a replica that joins never takes the partition from a live leader.
         config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
                 List.of(CooperativeStickyAssignor.class.getName()));
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
         config.remove(ConsumerConfig.GROUP_PROTOCOL_CONFIG);
         return config;
     }

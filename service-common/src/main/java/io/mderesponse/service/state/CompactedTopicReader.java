@@ -1,11 +1,11 @@
 package io.mderesponse.service.state;
 
+import io.mderesponse.service.kafka.KafkaClientSettings;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -29,10 +29,8 @@ public final class CompactedTopicReader {
      */
     public static void readAll(Map<String, Object> kafkaConfig, String topic, Duration timeout, String what,
             Consumer<ConsumerRecord<String, String>> apply) {
-        Map<String, Object> config = new HashMap<>(kafkaConfig);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        Map<String, Object> config = KafkaClientSettings.groupless(kafkaConfig,
+                "read-" + topic + "-" + UUID.randomUUID());
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()

@@ -1,12 +1,11 @@
 package io.mderesponse.service.state;
 
+import io.mderesponse.service.kafka.KafkaClientSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -24,11 +23,8 @@ public final class TransactionalWriter implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
 
     public TransactionalWriter(Map<String, Object> kafkaConfig, String transactionalId) {
-        Map<String, Object> config = new HashMap<>(kafkaConfig);
-        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(KafkaClientSettings.transactional(kafkaConfig, transactionalId),
+                new StringSerializer(), new ByteArraySerializer());
         this.producer.initTransactions();
     }
 

@@ -1,5 +1,6 @@
 package io.mderesponse.service.topics;
 
+import io.mderesponse.service.kafka.KafkaClientSettings;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.Priority;
@@ -10,11 +11,9 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,20 +40,10 @@ public class TopicsStartup {
         if (topics.isEmpty()) {
             return;
         }
-        try (Admin admin = Admin.create(adminConfig(kafkaConfig))) {
+        try (Admin admin = Admin.create(KafkaClientSettings.admin(kafkaConfig))) {
             List<String> created = new TopicProvisioner(admin).ensure(topics);
             LOG.infof("Topics ready: %d checked, created %s", topics.size(), created);
         }
     }
 
-    /** The application's {@code kafka.*} settings (bootstrap servers, security) minus what Admin does not know. */
-    static Map<String, Object> adminConfig(Map<String, Object> kafkaConfig) {
-        Map<String, Object> config = new HashMap<>();
-        kafkaConfig.forEach((key, value) -> {
-            if (AdminClientConfig.configNames().contains(key)) {
-                config.put(key, value);
-            }
-        });
-        return config;
-    }
 }

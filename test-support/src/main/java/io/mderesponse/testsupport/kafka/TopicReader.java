@@ -3,9 +3,12 @@ package io.mderesponse.testsupport.kafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,6 +16,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads a topic from the beginning up to its current end, as a downstream consumer with
@@ -52,6 +56,25 @@ public final class TopicReader {
             }
         }
         return records;
+    }
+
+    /**
+     * The keys of a compacted topic that have a value now: those whose last record is not a tombstone. The same
+     * whether or not the log cleaner has run yet, so it shows what compaction will keep.
+     */
+    public static Set<String> liveKeys(String bootstrapServers, String topic) {
+        Map<String, Boolean> live = new HashMap<>();
+        for (ConsumerRecord<String, String> record : TopicReader.<String, String>readAll(bootstrapServers, topic,
+                new StringDeserializer(), new StringDeserializer())) {
+            live.put(record.key(), record.value() != null);
+        }
+        Set<String> keys = new HashSet<>();
+        live.forEach((key, hasValue) -> {
+            if (hasValue) {
+                keys.add(key);
+            }
+        });
+        return keys;
     }
 
     /** The last value of a header as UTF-8. */
