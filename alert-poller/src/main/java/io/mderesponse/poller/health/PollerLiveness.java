@@ -2,6 +2,7 @@ package io.mderesponse.poller.health;
 
 import io.mderesponse.poller.config.PollerConfig;
 import io.mderesponse.poller.messaging.PollScheduler;
+import io.mderesponse.poller.service.PollerStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,14 +2,13 @@ package io.mderesponse.poller.messaging;
 
 import io.mderesponse.contracts.topic.Topics;
 import io.mderesponse.defender.client.error.DefenderApiException;
-import io.mderesponse.poller.client.DefenderAlertPages;
-import io.mderesponse.poller.client.MalformedAlertListException;
 import io.mderesponse.poller.config.PollerConfig;
-import io.mderesponse.poller.health.PollerMetrics;
-import io.mderesponse.poller.health.PollerStatus;
+import io.mderesponse.poller.defender.MalformedAlertListException;
+import io.mderesponse.poller.metrics.PollerMetrics;
 import io.mderesponse.poller.service.AlertPoller;
 import io.mderesponse.poller.service.PollResult;
 import io.mderesponse.poller.service.PollSummary;
+import io.mderesponse.poller.service.PollerStatus;
 import io.mderesponse.poller.state.PollerState;
 import io.mderesponse.poller.state.PollerStateStore;
 import io.mderesponse.service.leadership.PartitionLeadership;
@@ -18,7 +17,6 @@ import io.mderesponse.service.topics.TopicNames;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +26,6 @@ import jakarta.ws.rs.ProcessingException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.common.KafkaException;
 import org.jboss.logging.Logger;
 
@@ -63,24 +60,10 @@ public class PollScheduler {
     private TransactionalPublisher publisher;
     private int lastDeadLetteredAnswer;
 
-    public PollScheduler(DefenderAlertPages pages, PollerConfig config, TopicNames names, PollerMetrics metrics,
+    public PollScheduler(AlertPoller poller, PollerConfig config, TopicNames names, PollerMetrics metrics,
             PollerStatus status, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
             RecordTracing tracing) {
-        if (config.pageSize() < 2 || config.pageSize() > 10_000) {
-            throw new ConfigurationException("poller.page-size must be 2 to 10000 (Defender's maximum $top; each "
-                    + "page re-reads one alert), not " + config.pageSize(), Set.of("poller.page-size"));
-        }
-        if (config.seenRetention().compareTo(config.overlap()) <= 0) {
-            throw new ConfigurationException("poller.seen-retention (" + config.seenRetention() + ") must be longer "
-                    + "than poller.overlap (" + config.overlap() + "): ids in the overlap must be remembered",
-                    Set.of("poller.seen-retention", "poller.overlap"));
-        }
-        if (config.snapshotMaxBytes() < 0) {
-            throw new ConfigurationException("poller.snapshot-max-bytes must be 0 or more, not "
-                    + config.snapshotMaxBytes(), Set.of("poller.snapshot-max-bytes"));
-        }
-        this.poller = new AlertPoller(pages, config.overlap(), config.initialLookback(), config.seenRetention(),
-                config.pageSize(), config.snapshotMaxBytes());
+        this.poller = poller;
         this.store = new PollerStateStore(names.nameOf(Topics.POLLER_STATE));
         this.kafkaConfig = kafkaConfig;
         this.alertsTopic = names.nameOf(Topics.ALERTS_NEW);

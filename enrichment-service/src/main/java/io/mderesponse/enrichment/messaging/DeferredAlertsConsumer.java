@@ -3,12 +3,12 @@ package io.mderesponse.enrichment.messaging;
 import io.mderesponse.contracts.event.AlertEnriched;
 import io.mderesponse.contracts.event.AlertNewEvent;
 import io.mderesponse.contracts.serde.AlertNewEventDeserializer;
-import io.mderesponse.defender.client.CallTally;
-import io.mderesponse.defender.client.budget.CallPriority;
-import io.mderesponse.defender.client.error.DefenderThrottledException;
+import io.mderesponse.enrichment.metrics.EnrichmentMetrics;
 import io.mderesponse.enrichment.service.AlertPriority;
-import io.mderesponse.enrichment.service.EnrichmentMetrics;
-import io.mderesponse.enrichment.service.EnrichmentService;
+import io.mderesponse.enrichment.service.BudgetedEnrichment;
+import io.mderesponse.enrichment.service.EnrichmentOutcome;
+import io.mderesponse.enrichment.service.EnrichmentOutcome.Enriched;
+import io.mderesponse.enrichment.service.EnrichmentOutcome.LeaveForRestart;
 import io.mderesponse.service.messaging.EventRecords;
 import io.mderesponse.service.messaging.PoisonRecordException;
 import io.mderesponse.service.observability.RecordLogContext;
@@ -22,10 +22,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Kafka adapter: reads the deferred alerts ({@code defender.internal.enrichment.deferrals} and this group's retry
- * topic), waits until the budget has room for them beyond the reserve kept for urgent work, then enriches and
- * publishes them like {@link NewAlertsConsumer}. Nothing is dropped: a deferred alert waits as long as the budget
- * needs; one that fails for another reason goes to this channel's dead letter topic. Records are processed
- * concurrently, in order per alert, through {@link KeyedProcessing}.
+ * topic) and has them enriched once the budget has room for them beyond the reserve kept for urgent work
+ * ({@link BudgetedEnrichment#enrichDeferred}), then publishes them like {@link NewAlertsConsumer}. Nothing is
+ * dropped: a deferred alert waits as long as the budget needs; one that fails for another reason goes to this
+ * channel's dead letter topic. Records are processed concurrently, in order per alert, through
+ * {@link KeyedProcessing}.
  */
 @ApplicationScoped
 public class DeferredAlertsConsumer {
@@ -34,13 +35,13 @@ public class DeferredAlertsConsumer {
 
     private static final Logger LOG = Logger.getLogger(DeferredAlertsConsumer.class);
 
-    private final EnrichmentService enrichment;
+    private final BudgetedEnrichment enrichment;
     private final EnrichedAlerts enriched;
     private final EnrichmentMetrics metrics;
     private final KeyedProcessing processing;
     private final AlertNewEventDeserializer deserializer = new AlertNewEventDeserializer();
 
-    public DeferredAlertsConsumer(EnrichmentService enrichment, EnrichedAlerts enriched, EnrichmentMetrics metrics,
+    public DeferredAlertsConsumer(BudgetedEnrichment enrichment, EnrichedAlerts enriched, EnrichmentMetrics metrics,
             KeyedProcessing processing) {
         this.enrichment = enrichment;
         this.enriched = enriched;
@@ -61,30 +62,18 @@ public class DeferredAlertsConsumer {
 
     private CompletionStage<Void> enrich(Message<byte[]> message, AlertNewEvent event) {
         RecordLogContext.enter(event); // read on the event loop; this worker's context has only the header's id
-        CallPriority priority = AlertPriority.of(event.severity());
         try {
-            while (true) {
-                if (!enrichment.awaitHeadroom(event, priority, NewAlertsConsumer.BUDGET_WAIT)) {
-                    if (processing.stopping()) {
-                        return KeyedProcessing.leaveForRestart("deferred alert " + event.alertId());
-                    }
-                    continue;
-                }
-                try (CallTally tally = CallTally.start()) {
-                    AlertEnriched result = enrichment.enrich(event, priority);
-                    enriched.publish(result);
-                    metrics.enriched(result.alert().severity(), tally.calls());
-                    LOG.infof("Enriched deferred alert=%s machine=%s severity=%s calls=%d", result.alert().id(),
-                            result.machine() == null ? "none" : result.machine().id(), result.alert().severity(),
-                            tally.calls());
-                    return message.ack();
-                } catch (DefenderThrottledException e) {
-                    LOG.debugf("Deferred alert %s waits again: %s", event.alertId(), e.getMessage());
-                }
+            EnrichmentOutcome<AlertEnriched> outcome = enrichment.enrichDeferred(event, processing::stopping);
+            if (outcome instanceof Enriched<AlertEnriched> done) {
+                AlertEnriched result = done.result();
+                enriched.publish(result);
+                metrics.enriched(result.alert().severity(), done.calls());
+                LOG.infof("Enriched deferred alert=%s machine=%s severity=%s calls=%d", result.alert().id(),
+                        result.machine() == null ? "none" : result.machine().id(), result.alert().severity(),
+                        done.calls());
+                return message.ack();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return KeyedProcessing.leaveForRestart("deferred alert " + event.alertId());
+            return KeyedProcessing.leaveForRestart(((LeaveForRestart<AlertEnriched>) outcome).what());
         } catch (RuntimeException e) {
             return deadLetter(message, event, e);
         }

@@ -1,23 +1,19 @@
 package io.mderesponse.enrichment.messaging;
 
-import io.mderesponse.contracts.defender.DefenderMachine;
 import io.mderesponse.contracts.event.HuntingRowEnriched;
 import io.mderesponse.contracts.event.HuntingRowFound;
 import io.mderesponse.contracts.id.DefenderIds;
 import io.mderesponse.contracts.serde.HuntingRowFoundDeserializer;
-import io.mderesponse.defender.client.ApiFamily;
-import io.mderesponse.defender.client.CallOptions;
-import io.mderesponse.defender.client.budget.CallPriority;
-import io.mderesponse.defender.client.budget.DefenderBudget;
-import io.mderesponse.defender.client.error.DefenderThrottledException;
-import io.mderesponse.enrichment.service.EnrichmentService;
-import io.mderesponse.enrichment.service.HuntingRowMetrics;
+import io.mderesponse.enrichment.metrics.HuntingRowMetrics;
+import io.mderesponse.enrichment.service.BudgetedEnrichment;
+import io.mderesponse.enrichment.service.EnrichmentOutcome;
+import io.mderesponse.enrichment.service.EnrichmentOutcome.Enriched;
+import io.mderesponse.enrichment.service.EnrichmentOutcome.LeaveForRestart;
 import io.mderesponse.service.messaging.EventRecords;
 import io.mderesponse.service.processing.KeyedProcessing;
 import io.mderesponse.service.processing.Urgency;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -33,7 +29,7 @@ import org.jboss.logging.Logger;
  * same cache as alerts' machines. A row without a device id is skipped (logged and counted): the rules could
  * never act on it. A device Defender does not know is published without a machine (decided, never isolated). A
  * record that cannot be read goes to the dead letter topic with the reason; a machine lookup that finds the budget
- * short waits for it, like a Medium or High alert.
+ * short waits for it, like a Medium or High alert ({@link BudgetedEnrichment#enrichRow}).
  */
 @ApplicationScoped
 public class HuntingRowsConsumer {
@@ -43,18 +39,16 @@ public class HuntingRowsConsumer {
 
     private static final Logger LOG = Logger.getLogger(HuntingRowsConsumer.class);
 
-    private final EnrichmentService enrichment;
-    private final DefenderBudget budget;
+    private final BudgetedEnrichment enrichment;
     private final MutinyEmitter<HuntingRowEnriched> enriched;
     private final HuntingRowMetrics metrics;
     private final KeyedProcessing processing;
     private final HuntingRowFoundDeserializer deserializer = new HuntingRowFoundDeserializer();
 
-    public HuntingRowsConsumer(EnrichmentService enrichment, DefenderBudget budget,
+    public HuntingRowsConsumer(BudgetedEnrichment enrichment,
             @Channel(OUTGOING) MutinyEmitter<HuntingRowEnriched> enriched, HuntingRowMetrics metrics,
             KeyedProcessing processing) {
         this.enrichment = enrichment;
-        this.budget = budget;
         this.enriched = enriched;
         this.metrics = metrics;
         this.processing = processing;
@@ -76,39 +70,21 @@ public class HuntingRowsConsumer {
                 metrics.row("no-device");
                 return message.ack();
             }
-            Optional<DefenderMachine> machine = machineOf(row, deviceId);
-            if (machine == null) {
-                return KeyedProcessing.leaveForRestart("hunting row " + row.rowKey() + ", waiting for budget,");
+            EnrichmentOutcome<HuntingRowEnriched> outcome = enrichment.enrichRow(row, processing::stopping);
+            if (outcome instanceof Enriched<HuntingRowEnriched> done) {
+                HuntingRowEnriched result = done.result();
+                enriched.sendMessageAndAwait(EventRecords.keyed(result));
+                metrics.row(result.machine() == null ? "unknown-device" : "enriched");
+                LOG.infof("Enriched hunting row=%s query=%s machine=%s", row.rowKey(), row.queryId(),
+                        result.machine() == null ? "unknown" : result.machine().id());
+                return message.ack();
             }
-            enriched.sendMessageAndAwait(EventRecords.keyed(HuntingRowEnriched.of(row, machine.orElse(null))));
-            metrics.row(machine.isEmpty() ? "unknown-device" : "enriched");
-            LOG.infof("Enriched hunting row=%s query=%s machine=%s", row.rowKey(), row.queryId(),
-                    machine.map(DefenderMachine::id).orElse("unknown"));
-            return message.ack();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return KeyedProcessing.leaveForRestart("hunting row " + (row == null ? "-" : row.rowKey()));
+            return KeyedProcessing.leaveForRestart(((LeaveForRestart<HuntingRowEnriched>) outcome).what());
         } catch (RuntimeException e) {
             LOG.errorf("Could not enrich hunting row %s; it goes to the dead letter topic: %s",
                     row == null ? "(unreadable)" : row.rowKey(), e.getMessage());
             metrics.row("dead-letter");
             return message.nack(e);
-        }
-    }
-
-    /** The device's machine (empty: Defender does not know it); null when the service stops while it waits. */
-    private Optional<DefenderMachine> machineOf(HuntingRowFound row, String deviceId) throws InterruptedException {
-        while (true) {
-            try {
-                return Optional.ofNullable(enrichment.machine(deviceId, "Hunting row " + row.rowKey(),
-                        CallOptions.normal()));
-            } catch (DefenderThrottledException e) {
-                if (processing.stopping()) {
-                    return null;
-                }
-                LOG.debugf("Hunting row %s waits for Defender budget: %s", row.rowKey(), e.getMessage());
-                budget.awaitHeadroom(ApiFamily.MACHINES, CallPriority.NORMAL, NewAlertsConsumer.BUDGET_WAIT);
-            }
         }
     }
 }

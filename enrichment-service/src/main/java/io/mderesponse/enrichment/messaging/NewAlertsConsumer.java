@@ -3,20 +3,19 @@ package io.mderesponse.enrichment.messaging;
 import io.mderesponse.contracts.event.AlertEnriched;
 import io.mderesponse.contracts.event.AlertNewEvent;
 import io.mderesponse.contracts.serde.AlertNewEventDeserializer;
-import io.mderesponse.defender.client.CallTally;
-import io.mderesponse.defender.client.budget.CallPriority;
-import io.mderesponse.defender.client.error.DefenderThrottledException;
+import io.mderesponse.enrichment.metrics.EnrichmentMetrics;
 import io.mderesponse.enrichment.service.AlertPriority;
-import io.mderesponse.enrichment.service.EnrichmentMetrics;
-import io.mderesponse.enrichment.service.EnrichmentService;
+import io.mderesponse.enrichment.service.BudgetedEnrichment;
+import io.mderesponse.enrichment.service.EnrichmentOutcome;
+import io.mderesponse.enrichment.service.EnrichmentOutcome.Defer;
+import io.mderesponse.enrichment.service.EnrichmentOutcome.Enriched;
+import io.mderesponse.enrichment.service.EnrichmentOutcome.LeaveForRestart;
 import io.mderesponse.service.messaging.EventRecords;
 import io.mderesponse.service.messaging.PoisonRecordException;
 import io.mderesponse.service.observability.RecordLogContext;
 import io.mderesponse.service.processing.KeyedProcessing;
 import io.mderesponse.service.processing.Urgency;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -30,13 +29,13 @@ import org.jboss.logging.Logger;
  * in order, and, when more records wait than can start, High alerts first, then Medium, then the rest (a record
  * waiting longer than {@code processing.priority-aging} goes first whatever its severity).
  *
- * <p>Budget: a Low, Informational or UnSpecified alert that finds the budget short is deferred
- * ({@link Deferrals}) instead of holding up the Medium and High alerts. A Medium or High alert waits for budget
- * here, however long, on its worker; {@code processing.urgent-workers} of the channel's workers are kept for High
- * alerts, so a High alert never waits for a worker behind Medium alerts that wait for budget, and High alerts may use
- * the budget's high-priority reserve that Medium ones leave. A record that
- * cannot be enriched (unreadable, unknown alert, Defender failing after the client's retries) goes to the dead
- * letter topic with the reason.
+ * <p>Budget ({@link BudgetedEnrichment#enrichNew}): a Low, Informational or UnSpecified alert that finds the budget
+ * short is deferred ({@link Deferrals}) instead of holding up the Medium and High alerts. A Medium or High alert
+ * waits for budget, however long, on its worker; {@code processing.urgent-workers} of the channel's workers are kept
+ * for High alerts, so a High alert never waits for a worker behind Medium alerts that wait for budget, and High
+ * alerts may use the budget's high-priority reserve that Medium ones leave. A record that cannot be enriched
+ * (unreadable, unknown alert, Defender failing after the client's retries) goes to the dead letter topic with the
+ * reason.
  */
 @ApplicationScoped
 public class NewAlertsConsumer {
@@ -45,19 +44,15 @@ public class NewAlertsConsumer {
     public static final String OUTGOING = EnrichedAlerts.OUTGOING;
 
     private static final Logger LOG = Logger.getLogger(NewAlertsConsumer.class);
-    /** How long one wait for budget lasts before the stop flag is checked and the wait started again. */
-    static final Duration BUDGET_WAIT = Duration.ofSeconds(1);
-    /** How often the wait for budget is logged. */
-    private static final Duration BUDGET_LOG_EVERY = Duration.ofSeconds(30);
 
-    private final EnrichmentService enrichment;
+    private final BudgetedEnrichment enrichment;
     private final EnrichedAlerts enriched;
     private final Deferrals deferrals;
     private final EnrichmentMetrics metrics;
     private final KeyedProcessing processing;
     private final AlertNewEventDeserializer deserializer = new AlertNewEventDeserializer();
 
-    public NewAlertsConsumer(EnrichmentService enrichment, EnrichedAlerts enriched, Deferrals deferrals,
+    public NewAlertsConsumer(BudgetedEnrichment enrichment, EnrichedAlerts enriched, Deferrals deferrals,
             EnrichmentMetrics metrics, KeyedProcessing processing) {
         this.enrichment = enrichment;
         this.enriched = enriched;
@@ -80,34 +75,15 @@ public class NewAlertsConsumer {
 
     private CompletionStage<Void> enrich(Message<byte[]> message, AlertNewEvent event) {
         RecordLogContext.enter(event); // read on the event loop; this worker's context has only the header's id
-        CallPriority priority = AlertPriority.of(event.severity());
         try {
-            long nextLog = 0;
-            while (true) {
-                try (CallTally tally = CallTally.start()) {
-                    Optional<AlertEnriched> result = enrichment.enrichUnlessShort(event, priority);
-                    if (result.isEmpty()) {
-                        return defer(message, event, "budget short for low-priority enrichment");
-                    }
-                    return publish(message, result.get(), tally.calls());
-                } catch (DefenderThrottledException e) {
-                    if (priority == CallPriority.LOW) {
-                        return defer(message, event, e.getMessage());
-                    }
-                    if (processing.stopping()) {
-                        return KeyedProcessing.leaveForRestart("alert " + event.alertId() + ", waiting for budget,");
-                    }
-                    if (System.nanoTime() - nextLog >= 0) {
-                        LOG.warnf("Alert %s (%s) waits for Defender budget: %s", event.alertId(), event.severity(),
-                                e.getMessage());
-                        nextLog = System.nanoTime() + BUDGET_LOG_EVERY.toNanos();
-                    }
-                    enrichment.awaitHeadroom(event, priority, BUDGET_WAIT);
-                }
+            EnrichmentOutcome<AlertEnriched> outcome = enrichment.enrichNew(event, processing::stopping);
+            if (outcome instanceof Enriched<AlertEnriched> done) {
+                return publish(message, done.result(), done.calls());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return KeyedProcessing.leaveForRestart("alert " + event.alertId() + ", waiting for budget,");
+            if (outcome instanceof Defer<AlertEnriched> defer) {
+                return defer(message, event, defer.reason());
+            }
+            return KeyedProcessing.leaveForRestart(((LeaveForRestart<AlertEnriched>) outcome).what());
         } catch (RuntimeException e) {
             return deadLetter(message, event, e);
         }

@@ -5,14 +5,13 @@ import io.mderesponse.contracts.defender.DefenderMachine;
 import io.mderesponse.contracts.event.AlertEnriched;
 import io.mderesponse.contracts.event.AlertNewEvent;
 import io.mderesponse.contracts.id.DefenderIds;
-import io.mderesponse.defender.client.ApiFamily;
 import io.mderesponse.defender.client.CallOptions;
-import io.mderesponse.defender.client.DefenderClient;
 import io.mderesponse.defender.client.budget.CallPriority;
-import io.mderesponse.defender.client.budget.DefenderBudget;
 import io.mderesponse.defender.client.error.DefenderBudgetExhaustedException;
 import io.mderesponse.defender.client.error.DefenderNotFoundException;
 import io.mderesponse.enrichment.config.ReadFullAlert;
+import io.mderesponse.enrichment.defender.DefenderLookups;
+import io.mderesponse.enrichment.metrics.EnrichmentMetrics;
 import java.time.Duration;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -26,21 +25,21 @@ import org.jboss.logging.Logger;
  * <p>The machine is looked up only by the 40-hex device id the alert carries, never by name. An alert without
  * one, or whose machine Defender no longer knows, is published without a machine: it is decided but never
  * isolated.
+ *
+ * <p>Each method is one attempt; {@link BudgetedEnrichment} decides what to do when the budget is short.
  */
 public class EnrichmentService {
 
     private static final Logger LOG = Logger.getLogger(EnrichmentService.class);
 
-    private final DefenderClient defender;
-    private final DefenderBudget budget;
+    private final DefenderLookups defender;
     private final MachineCache machines;
     private final EnrichmentMetrics metrics;
     private final ReadFullAlert readFullAlert;
 
-    public EnrichmentService(DefenderClient defender, DefenderBudget budget, MachineCache machines,
-            EnrichmentMetrics metrics, ReadFullAlert readFullAlert) {
+    public EnrichmentService(DefenderLookups defender, MachineCache machines, EnrichmentMetrics metrics,
+            ReadFullAlert readFullAlert) {
         this.defender = defender;
-        this.budget = budget;
         this.machines = machines;
         this.metrics = metrics;
         this.readFullAlert = readFullAlert;
@@ -84,27 +83,32 @@ public class EnrichmentService {
         if (!needsAlertRead(event)) {
             return event.alert();
         }
-        return defender.getAlert(event.alertId(), options);
+        return defender.alert(event.alertId(), options);
     }
 
     /** Whether enriching this alert at this priority would find every token it needs free now. */
     public boolean hasHeadroom(AlertNewEvent event, CallPriority priority) {
-        return (!needsAlertRead(event) || budget.hasHeadroom(ApiFamily.ALERTS, priority))
-                && (!needsMachineCall(event.machineId()) || budget.hasHeadroom(ApiFamily.MACHINES, priority));
+        return (!needsAlertRead(event) || defender.hasAlertHeadroom(priority))
+                && (!needsMachineCall(event.machineId()) || defender.hasMachineHeadroom(priority));
     }
 
     /** Waits up to {@code maxWait} until {@link #hasHeadroom} would say yes. */
     public boolean awaitHeadroom(AlertNewEvent event, CallPriority priority, Duration maxWait)
             throws InterruptedException {
         long deadline = System.nanoTime() + maxWait.toNanos();
-        if (needsAlertRead(event) && !budget.awaitHeadroom(ApiFamily.ALERTS, priority, maxWait)) {
+        if (needsAlertRead(event) && !defender.awaitAlertHeadroom(priority, maxWait)) {
             return false;
         }
         if (!needsMachineCall(event.machineId())) {
             return true;
         }
         Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-        return budget.awaitHeadroom(ApiFamily.MACHINES, priority, left) && hasHeadroom(event, priority);
+        return defender.awaitMachineHeadroom(priority, left) && hasHeadroom(event, priority);
+    }
+
+    /** Waits up to {@code maxWait} until a machine read at this priority would get a token; takes none. */
+    public boolean awaitMachineHeadroom(CallPriority priority, Duration maxWait) throws InterruptedException {
+        return defender.awaitMachineHeadroom(priority, maxWait);
     }
 
     private boolean needsMachineCall(String machineId) {
@@ -135,7 +139,7 @@ public class EnrichmentService {
             return cached.get().machine();
         }
         try {
-            DefenderMachine machine = defender.getMachine(machineId, options);
+            DefenderMachine machine = defender.machine(machineId, options);
             machines.put(machineId, new MachineCache.Entry(machine));
             return machine;
         } catch (DefenderNotFoundException e) {

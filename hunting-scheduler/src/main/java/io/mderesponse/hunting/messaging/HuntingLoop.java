@@ -1,12 +1,8 @@
 package io.mderesponse.hunting.messaging;
 
 import io.mderesponse.contracts.topic.Topics;
-import io.mderesponse.hunting.client.ClientHunting;
 import io.mderesponse.hunting.config.HuntingConfig;
-import io.mderesponse.hunting.health.HuntingMetrics;
-import io.mderesponse.hunting.query.HuntingQuery;
-import io.mderesponse.hunting.query.QueryFile;
-import io.mderesponse.hunting.query.QueryFileException;
+import io.mderesponse.hunting.metrics.HuntingMetrics;
 import io.mderesponse.hunting.service.HuntingRuns;
 import io.mderesponse.hunting.service.RunResult;
 import io.mderesponse.hunting.state.HuntingState;
@@ -16,17 +12,13 @@ import io.mderesponse.service.observability.RecordTracing;
 import io.mderesponse.service.topics.TopicNames;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.common.KafkaException;
 import org.jboss.logging.Logger;
 
@@ -48,50 +40,25 @@ public class HuntingLoop {
     private final Map<String, Object> kafkaConfig;
     private final String resultsTopic;
     private final PartitionLeadership leadership;
-    private final HuntingMetrics metrics;
     private final RecordTracing tracing;
     private final Clock clock = Clock.systemUTC();
     private volatile HuntingState state;
     private TransactionalRowPublisher publisher;
 
-    public HuntingLoop(ClientHunting hunting, HuntingConfig config, TopicNames names, HuntingMetrics metrics,
+    public HuntingLoop(HuntingRuns runs, HuntingConfig config, TopicNames names, HuntingMetrics metrics,
             RecordTracing tracing, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
-        List<HuntingQuery> queries = loadQueries(config);
-        try {
-            this.runs = new HuntingRuns(queries, hunting,
-                    config.seenRetention(), config.failureBackoff(), config.quotaPause(), metrics);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("hunting.path / hunting.seen-retention: " + e.getMessage(),
-                    Set.of("hunting.path", "hunting.seen-retention"));
-        }
+        this.runs = runs;
         this.store = new HuntingStateStore(names.nameOf(Topics.HUNTING_SEEN_ROWS));
         this.kafkaConfig = kafkaConfig;
         this.resultsTopic = names.nameOf(Topics.HUNTING_RESULTS);
         this.leadership = new PartitionLeadership(kafkaConfig, names.nameOf(Topics.HUNTING_LEADERSHIP),
                 LEADERSHIP_GROUP, config.sessionTimeout(), "hunting scheduler");
-        this.metrics = metrics;
         this.tracing = tracing;
         metrics.activeGauge(leadership::isActive);
         metrics.seenRowsGauge(() -> {
             HuntingState current = state;
             return current == null ? 0 : current.seenCount();
         });
-    }
-
-    /** Reads {@code hunting.path}; a missing or invalid file stops the service, naming the property. */
-    static List<HuntingQuery> loadQueries(HuntingConfig config) {
-        if (config.path().isEmpty()) {
-            LOG.warn("hunting.path is not set: no hunting query will run");
-            return List.of();
-        }
-        try {
-            List<HuntingQuery> queries = QueryFile.load(Path.of(config.path().get()));
-            LOG.infof("Loaded %d hunting queries from %s: %s", queries.size(), config.path().get(),
-                    queries.stream().map(HuntingQuery::id).toList());
-            return queries;
-        } catch (QueryFileException e) {
-            throw new ConfigurationException("hunting.path: " + e.getMessage(), Set.of("hunting.path"));
-        }
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -5,7 +5,7 @@ import io.mderesponse.contracts.id.DefenderIds;
 import io.mderesponse.defender.client.error.DefenderApiException;
 import io.mderesponse.defender.client.error.DefenderBadRequestException;
 import io.mderesponse.defender.client.error.DefenderThrottledException;
-import io.mderesponse.hunting.query.HuntingQuery;
+import io.mderesponse.hunting.service.query.HuntingQuery;
 import io.mderesponse.hunting.state.HuntingState;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package io.mderesponse.hunting.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.mderesponse.hunting.query.HuntingQuery;
+import io.mderesponse.hunting.service.query.HuntingQuery;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

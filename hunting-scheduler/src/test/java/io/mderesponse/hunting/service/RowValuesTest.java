@@ -2,8 +2,8 @@ package io.mderesponse.hunting.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mderesponse.hunting.query.HuntingQuery;
-import io.mderesponse.hunting.query.Schedule;
+import io.mderesponse.hunting.service.query.HuntingQuery;
+import io.mderesponse.hunting.service.query.Schedule;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

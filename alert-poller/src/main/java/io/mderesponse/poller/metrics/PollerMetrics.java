@@ -1,7 +1,8 @@
-package io.mderesponse.poller.health;
+package io.mderesponse.poller.metrics;
 
 import io.mderesponse.contracts.event.AlertNewEvent;
 import io.mderesponse.poller.service.PollResult;
+import io.mderesponse.poller.service.PollerStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

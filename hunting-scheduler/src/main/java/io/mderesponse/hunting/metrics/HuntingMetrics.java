@@ -1,4 +1,4 @@
-package io.mderesponse.hunting.health;
+package io.mderesponse.hunting.metrics;
 
 import io.mderesponse.hunting.service.HuntingListener;
 import io.mderesponse.hunting.service.PauseReason;

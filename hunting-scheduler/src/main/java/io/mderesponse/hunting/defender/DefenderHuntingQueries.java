@@ -1,4 +1,4 @@
-package io.mderesponse.hunting.client;
+package io.mderesponse.hunting.defender;
 
 import io.mderesponse.defender.client.DefenderClient;
 import io.mderesponse.defender.client.health.GraphUse;
@@ -20,14 +20,14 @@ import org.jboss.logging.Logger;
  * {@code Timespan}) or Defender's retiring advanced hunting API (the window only in the KQL's {@code ago()}).
  */
 @ApplicationScoped
-public class ClientHunting implements HuntingQueries {
+public class DefenderHuntingQueries implements HuntingQueries {
 
-    private static final Logger LOG = Logger.getLogger(ClientHunting.class);
+    private static final Logger LOG = Logger.getLogger(DefenderHuntingQueries.class);
 
     private final DefenderClient defender;
     private final HuntingApi api;
 
-    public ClientHunting(DefenderClient defender, HuntingConfig config, GraphUse graphUse) {
+    public DefenderHuntingQueries(DefenderClient defender, HuntingConfig config, GraphUse graphUse) {
         this.defender = defender;
         this.api = config.api();
         if (api == HuntingApi.GRAPH) {

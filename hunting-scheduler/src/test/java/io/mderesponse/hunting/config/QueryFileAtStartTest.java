@@ -1,9 +1,8 @@
-package io.mderesponse.hunting.messaging;
+package io.mderesponse.hunting.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mderesponse.hunting.config.HuntingConfig;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +30,7 @@ class QueryFileAtStartTest {
                     interval: 5m
                 """);
 
-        assertThatThrownBy(() -> HuntingLoop.loadQueries(config(file.toString())))
+        assertThatThrownBy(() -> HuntingWiring.loadQueries(config(file.toString())))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("hunting.path: Invalid query file " + file)
                 .hasMessageContaining("at line ")
@@ -40,14 +39,14 @@ class QueryFileAtStartTest {
 
     @Test
     void aMissingFileStopsTheServiceNamingTheProperty() {
-        assertThatThrownBy(() -> HuntingLoop.loadQueries(config(dir.resolve("none.yaml").toString())))
+        assertThatThrownBy(() -> HuntingWiring.loadQueries(config(dir.resolve("none.yaml").toString())))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("hunting.path: Cannot read the query file");
     }
 
     @Test
     void noPathMeansNoQueries() {
-        assertThat(HuntingLoop.loadQueries(config(null))).isEmpty();
+        assertThat(HuntingWiring.loadQueries(config(null))).isEmpty();
     }
 
     private static HuntingConfig config(String path) {
@@ -58,8 +57,8 @@ class QueryFileAtStartTest {
             }
 
             @Override
-            public io.mderesponse.hunting.config.HuntingApi api() {
-                return io.mderesponse.hunting.config.HuntingApi.GRAPH;
+            public HuntingApi api() {
+                return HuntingApi.GRAPH;
             }
 
             @Override

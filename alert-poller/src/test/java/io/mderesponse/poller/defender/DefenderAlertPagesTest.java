@@ -1,4 +1,4 @@
-package io.mderesponse.poller.client;
+package io.mderesponse.poller.defender;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.mderesponse.hunting.query;
+package io.mderesponse.hunting.service.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.mderesponse.poller.client;
+package io.mderesponse.poller.defender;
 
 /** An alert list answer that is not a list of alerts at all; carries the raw body for the dead letter topic. */
 public class MalformedAlertListException extends RuntimeException {

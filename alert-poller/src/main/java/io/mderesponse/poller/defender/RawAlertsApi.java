@@ -1,4 +1,4 @@
-package io.mderesponse.poller.client;
+package io.mderesponse.poller.defender;
 
 import io.mderesponse.defender.client.api.DefenderApi;
 import io.quarkus.oidc.client.filter.OidcClientFilter;

@@ -1,4 +1,4 @@
-package io.mderesponse.enrichment.service;
+package io.mderesponse.enrichment.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,15 +1,19 @@
-package io.mderesponse.enrichment.service;
+package io.mderesponse.enrichment.metrics;
 
 import io.mderesponse.contracts.defender.Severity;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Singleton;
 
 /**
  * The enrichment service's meters (Prometheus names): {@code enrichment_alerts_total{outcome,severity}},
  * {@code enrichment_defender_calls_per_alert} (requests one enriched alert cost, retries included: its
  * {@code _sum} over its {@code _count} is the calls per alert) and {@code enrichment_machine_cache_total{result}}.
+ * A singleton, created with the consumers at start rather than on first use, so its meters show before the first
+ * alert.
  */
+@Singleton
 public class EnrichmentMetrics {
 
     private final MeterRegistry registry;
@@ -42,7 +46,8 @@ public class EnrichmentMetrics {
         outcome("dead-letter", severity);
     }
 
-    void machineCache(boolean hit) {
+    /** A machine lookup was answered by the cache ({@code hit}) or by Defender. */
+    public void machineCache(boolean hit) {
         (hit ? cacheHits : cacheMisses).increment();
     }
 

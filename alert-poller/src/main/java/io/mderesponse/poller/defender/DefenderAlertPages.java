@@ -1,4 +1,4 @@
-package io.mderesponse.poller.client;
+package io.mderesponse.poller.defender;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;

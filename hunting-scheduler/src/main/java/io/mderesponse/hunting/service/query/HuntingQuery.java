@@ -1,4 +1,4 @@
-package io.mderesponse.hunting.query;
+package io.mderesponse.hunting.service.query;
 
 import java.time.Duration;
 import java.util.List;

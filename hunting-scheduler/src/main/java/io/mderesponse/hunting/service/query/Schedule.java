@@ -1,4 +1,4 @@
-package io.mderesponse.hunting.query;
+package io.mderesponse.hunting.service.query;
 
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;

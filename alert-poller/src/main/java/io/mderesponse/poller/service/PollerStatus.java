@@ -1,4 +1,4 @@
-package io.mderesponse.poller.health;
+package io.mderesponse.poller.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.mderesponse.hunting.query;
+package io.mderesponse.hunting.service.query;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonLocation;
