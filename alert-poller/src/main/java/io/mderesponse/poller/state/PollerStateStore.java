@@ -1,12 +1,13 @@
 package io.mderesponse.poller.state;
 
 import io.mderesponse.contracts.serde.EventJson;
-import io.mderesponse.service.state.CompactedTopicReader;
-import java.time.Duration;
+import io.mderesponse.service.state.TransactionalStateStore;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
@@ -14,46 +15,39 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * the watermark ({@code watermark}). Compaction keeps the latest of each, so reading the topic from the start
  * rebuilds the state after a restart; a forgotten id is a tombstone (null value), which compaction removes.
  */
-public final class PollerStateStore {
+public final class PollerStateStore extends TransactionalStateStore<PollerState> {
 
     static final String WATERMARK_KEY = "watermark";
     static final String ALERT_KEY_PREFIX = "alert:";
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
-
-    private final String topic;
 
     public PollerStateStore(String topic) {
-        this.topic = topic;
+        super(topic, "alert-poller");
     }
 
-    /** Reads the whole topic (committed records only) into a fresh state. */
-    public PollerState load(Map<String, Object> kafkaConfig) {
-        PollerState state = new PollerState();
-        CompactedTopicReader.readAll(kafkaConfig, topic, READ_TIMEOUT, "the poller state",
-                record -> state.apply(decode(record.key(), record.value())));
-        return state;
+    @Override
+    protected PollerState newState() {
+        return new PollerState();
+    }
+
+    @Override
+    protected void apply(PollerState state, String key, String json) {
+        state.apply(decode(key, json));
     }
 
     /** The records that write {@code update} to the state topic. */
     public List<ProducerRecord<String, String>> records(PollerState.StateUpdate update) {
-        List<ProducerRecord<String, String>> records = new java.util.ArrayList<>();
-        update.seen().forEach((alertId, seen) -> records.add(
-                new ProducerRecord<>(topic, ALERT_KEY_PREFIX + alertId, EventJson.toJson(seen))));
-        update.forgotten().forEach(alertId -> records.add(
-                new ProducerRecord<>(topic, ALERT_KEY_PREFIX + alertId, null)));
-        update.watermark().ifPresent(mark -> records.add(
-                new ProducerRecord<>(topic, WATERMARK_KEY, EventJson.toJson(new Watermark(mark)))));
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        update.seen().forEach((alertId, seen) -> records.add(put(ALERT_KEY_PREFIX + alertId, seen)));
+        update.forgotten().forEach(alertId -> records.add(remove(ALERT_KEY_PREFIX + alertId)));
+        update.watermark().ifPresent(mark -> records.add(put(WATERMARK_KEY, new Watermark(mark))));
         return records;
     }
 
     static PollerState.StateUpdate decode(String key, String value) {
-        if (key == null) {
-            return PollerState.StateUpdate.empty();
-        }
         if (value == null) {
             return key.startsWith(ALERT_KEY_PREFIX)
                     ? new PollerState.StateUpdate(Optional.empty(), Map.of(),
-                            java.util.Set.of(key.substring(ALERT_KEY_PREFIX.length())))
+                            Set.of(key.substring(ALERT_KEY_PREFIX.length())))
                     : PollerState.StateUpdate.empty();
         }
         if (WATERMARK_KEY.equals(key)) {

@@ -1,5 +1,6 @@
 package io.mderesponse.decision.config;
 
+import io.mderesponse.decision.service.backtest.Backtest;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;

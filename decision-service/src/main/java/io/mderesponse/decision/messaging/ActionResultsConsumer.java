@@ -2,7 +2,7 @@ package io.mderesponse.decision.messaging;
 
 import io.mderesponse.contracts.event.MachineActionCompleted;
 import io.mderesponse.contracts.serde.MachineActionCompletedDeserializer;
-import io.mderesponse.decision.guard.ResultsHandler;
+import io.mderesponse.decision.service.guard.ResultsHandler;
 import io.mderesponse.service.messaging.EventRecords;
 import io.mderesponse.service.processing.KeyedProcessing;
 import io.mderesponse.service.processing.Urgency;

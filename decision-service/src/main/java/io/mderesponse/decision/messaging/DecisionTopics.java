@@ -4,7 +4,7 @@ import io.mderesponse.contracts.topic.Services;
 import io.mderesponse.contracts.topic.TopicDefinition;
 import io.mderesponse.contracts.topic.Topics;
 import io.mderesponse.decision.config.GuardConfig;
-import io.mderesponse.decision.guard.GuardStore;
+import io.mderesponse.decision.state.GuardStore;
 import io.mderesponse.service.topics.TopicNames;
 import io.mderesponse.service.topics.TopicRequirements;
 import io.mderesponse.service.topics.TopicSpec;

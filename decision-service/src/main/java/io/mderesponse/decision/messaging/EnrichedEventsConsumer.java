@@ -2,12 +2,12 @@ package io.mderesponse.decision.messaging;
 
 import io.mderesponse.contracts.event.EnrichedEvent;
 import io.mderesponse.contracts.serde.EnrichedEventDeserializer;
-import io.mderesponse.decision.reload.ReloadReporter;
-import io.mderesponse.decision.reload.RulesRuntime;
-import io.mderesponse.decision.rules.RuleEvaluationException;
 import io.mderesponse.decision.service.Decision;
 import io.mderesponse.decision.service.DecisionService;
-import io.mderesponse.decision.guard.Guards;
+import io.mderesponse.decision.service.guard.Guards;
+import io.mderesponse.decision.service.reload.ReloadReporter;
+import io.mderesponse.decision.service.reload.RulesRuntime;
+import io.mderesponse.decision.service.rules.RuleEvaluationException;
 import io.mderesponse.service.messaging.EventRecords;
 import io.mderesponse.service.processing.KeyedProcessing;
 import io.mderesponse.service.processing.Urgency;

@@ -2,7 +2,7 @@ package io.mderesponse.decision.metrics;
 
 import io.mderesponse.contracts.event.DecisionMade;
 import io.mderesponse.contracts.event.DecisionOutcome;
-import io.mderesponse.decision.guard.GuardStore;
+import io.mderesponse.decision.state.GuardStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

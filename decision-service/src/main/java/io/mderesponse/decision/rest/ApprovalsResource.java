@@ -1,7 +1,7 @@
 package io.mderesponse.decision.rest;
 
-import io.mderesponse.decision.guard.ApprovalService;
-import io.mderesponse.decision.guard.HeldDecision;
+import io.mderesponse.decision.service.guard.ApprovalService;
+import io.mderesponse.decision.state.HeldDecision;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;

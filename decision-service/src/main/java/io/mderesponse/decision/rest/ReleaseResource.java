@@ -1,8 +1,8 @@
 package io.mderesponse.decision.rest;
 
 import io.mderesponse.contracts.id.DefenderIds;
-import io.mderesponse.decision.guard.ReleaseService;
 import io.mderesponse.decision.service.Decision;
+import io.mderesponse.decision.service.guard.ReleaseService;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;

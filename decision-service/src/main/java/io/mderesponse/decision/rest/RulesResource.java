@@ -1,9 +1,9 @@
 package io.mderesponse.decision.rest;
 
-import io.mderesponse.decision.backtest.BacktestReport;
-import io.mderesponse.decision.backtest.BacktestRunner;
-import io.mderesponse.decision.reload.RulesRuntime;
-import io.mderesponse.decision.rules.ParsedRuleFile;
+import io.mderesponse.decision.service.backtest.BacktestReport;
+import io.mderesponse.decision.service.backtest.BacktestRunner;
+import io.mderesponse.decision.service.reload.RulesRuntime;
+import io.mderesponse.decision.service.rules.ParsedRuleFile;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -1,10 +1,10 @@
 package io.mderesponse.decision.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.mderesponse.decision.reload.ActiveRules;
-import io.mderesponse.decision.rules.ParsedRuleFile;
-import io.mderesponse.decision.rules.Rule;
-import io.mderesponse.decision.rules.RuleFileError;
+import io.mderesponse.decision.service.reload.ActiveRules;
+import io.mderesponse.decision.service.rules.ParsedRuleFile;
+import io.mderesponse.decision.service.rules.Rule;
+import io.mderesponse.decision.service.rules.RuleFileError;
 import java.time.Instant;
 import java.util.List;
 

@@ -8,8 +8,8 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import io.mderesponse.decision.rules.BundledRules;
-import io.mderesponse.decision.rules.ContentHash;
+import io.mderesponse.decision.service.rules.BundledRules;
+import io.mderesponse.decision.service.rules.ContentHash;
 import io.mderesponse.testsupport.kafka.KafkaBrokerResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

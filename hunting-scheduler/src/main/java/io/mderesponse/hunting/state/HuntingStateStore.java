@@ -1,8 +1,7 @@
 package io.mderesponse.hunting.state;
 
 import io.mderesponse.contracts.serde.EventJson;
-import io.mderesponse.service.state.CompactedTopicReader;
-import java.time.Duration;
+import io.mderesponse.service.state.TransactionalStateStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,40 +14,34 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * {@code {"seenAt":...}} per published row (a tombstone once forgotten) and {@code run:<query id>} →
  * {@code {"lastSuccess":...}} per query. Reading it whole (committed records only) rebuilds the state.
  */
-public final class HuntingStateStore {
+public final class HuntingStateStore extends TransactionalStateStore<HuntingState> {
 
     static final String ROW_PREFIX = "row:";
     static final String RUN_PREFIX = "run:";
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
-
-    private final String topic;
 
     public HuntingStateStore(String topic) {
-        this.topic = topic;
+        super(topic, "hunting-scheduler");
     }
 
-    /** Reads the whole topic (committed records only) into a fresh state. */
-    public HuntingState load(Map<String, Object> kafkaConfig) {
-        HuntingState state = new HuntingState();
-        CompactedTopicReader.readAll(kafkaConfig, topic, READ_TIMEOUT, "the hunting state",
-                record -> state.apply(decode(record.key(), record.value())));
-        return state;
+    @Override
+    protected HuntingState newState() {
+        return new HuntingState();
+    }
+
+    @Override
+    protected void apply(HuntingState state, String key, String json) {
+        state.apply(decode(key, json));
     }
 
     public List<ProducerRecord<String, String>> records(HuntingState.Update update) {
         List<ProducerRecord<String, String>> records = new ArrayList<>();
-        update.seen().forEach((rowKey, at) -> records.add(
-                new ProducerRecord<>(topic, ROW_PREFIX + rowKey, EventJson.toJson(new SeenRow(at)))));
-        update.forgotten().forEach(rowKey -> records.add(new ProducerRecord<>(topic, ROW_PREFIX + rowKey, null)));
-        update.runs().forEach((queryId, at) -> records.add(
-                new ProducerRecord<>(topic, RUN_PREFIX + queryId, EventJson.toJson(new LastRun(at)))));
+        update.seen().forEach((rowKey, at) -> records.add(put(ROW_PREFIX + rowKey, new SeenRow(at))));
+        update.forgotten().forEach(rowKey -> records.add(remove(ROW_PREFIX + rowKey)));
+        update.runs().forEach((queryId, at) -> records.add(put(RUN_PREFIX + queryId, new LastRun(at))));
         return records;
     }
 
     static HuntingState.Update decode(String key, String value) {
-        if (key == null) {
-            return HuntingState.Update.empty();
-        }
         if (key.startsWith(ROW_PREFIX)) {
             String rowKey = key.substring(ROW_PREFIX.length());
             return value == null ? new HuntingState.Update(Map.of(), Set.of(rowKey), Map.of())

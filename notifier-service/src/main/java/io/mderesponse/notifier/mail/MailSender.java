@@ -2,6 +2,7 @@ package io.mderesponse.notifier.mail;
 
 import io.mderesponse.contracts.id.SafeText;
 import io.mderesponse.notifier.config.NotifierConfig;
+import io.mderesponse.notifier.metrics.MailMetrics;
 import io.mderesponse.notifier.service.Notification;
 import io.mderesponse.notifier.service.Recipients;
 import io.quarkus.mailer.Mail;

@@ -1,13 +1,13 @@
 package io.mderesponse.notifier.messaging;
 
 import io.mderesponse.contracts.serde.DecisionMadeDeserializer;
-import io.mderesponse.notifier.delivery.Dispatcher;
+import io.mderesponse.notifier.service.Dispatcher;
 import io.mderesponse.notifier.service.NotificationService;
 import io.mderesponse.service.messaging.EventRecords;
 import io.mderesponse.service.processing.KeyedProcessing;
 import io.mderesponse.service.processing.Urgency;
-import java.util.concurrent.CompletionStage;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 

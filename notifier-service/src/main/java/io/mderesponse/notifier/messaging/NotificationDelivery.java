@@ -1,6 +1,6 @@
 package io.mderesponse.notifier.messaging;
 
-import io.mderesponse.notifier.delivery.Dispatcher;
+import io.mderesponse.notifier.service.Dispatcher;
 import io.mderesponse.notifier.service.Notification;
 import io.smallrye.mutiny.Uni;
 import java.util.Optional;

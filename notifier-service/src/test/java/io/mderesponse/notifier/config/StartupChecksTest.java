@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mderesponse.notifier.mail.MailSender;
-import io.mderesponse.notifier.service.NotificationServiceProducer;
 import io.mderesponse.notifier.testing.TestConfig;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import org.junit.jupiter.api.Test;
@@ -12,13 +11,11 @@ import org.junit.jupiter.api.Test;
 /** A wrong {@code notifier.*} setting stops the service at start, naming the property. */
 class StartupChecksTest {
 
-    private final NotificationServiceProducer producer = new NotificationServiceProducer();
-
     @Test
     void anInvalidConfiguredRecipientStopsTheServiceNamingNotifierRecipients() {
         TestConfig config = TestConfig.defaults().withRecipients("soc@example.com", "SOC <soc@example.com>");
 
-        assertThatThrownBy(() -> producer.notificationService(config))
+        assertThatThrownBy(() -> NotifierWiring.notificationService(config))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("notifier.recipients");
     }
@@ -27,14 +24,14 @@ class StartupChecksTest {
     void aPortalBaseUrlThatIsNotAnHttpUrlStopsTheService() {
         TestConfig config = TestConfig.defaults().withPortalBaseUrl("javascript:alert(1)");
 
-        assertThatThrownBy(() -> producer.notificationService(config))
+        assertThatThrownBy(() -> NotifierWiring.notificationService(config))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("notifier.portal-base-url");
     }
 
     @Test
     void noConfiguredRecipientsIsAllowed() {
-        assertThat(producer.notificationService(TestConfig.defaults())).isNotNull();
+        assertThat(NotifierWiring.notificationService(TestConfig.defaults())).isNotNull();
     }
 
     @Test

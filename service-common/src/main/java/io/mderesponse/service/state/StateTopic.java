@@ -86,14 +86,18 @@ public final class StateTopic<V> implements AutoCloseable {
     }
 
     private final String topic;
-    private final Class<V> type;
+    private final Function<String, V> decode;
+    private final Function<V, String> encode;
     private final OwnWrites ownWrites;
     private final Unreadable unreadable;
     private final Function<V, Optional<Instant>> expiresAt;
     private final Clock clock;
     private final Duration writeTimeout;
     private final Duration readTimeout;
-    private final KafkaProducer<String, String> producer;
+    private final Map<String, Object> kafka;
+    private final String clientId;
+    /** Opened at the first write: an owner that writes its state in its own transactions only reads here. */
+    private volatile KafkaProducer<String, String> producer;
     private final KafkaConsumer<String, String> reader;
     private final List<TopicPartition> partitions;
     private final Object readLock = new Object();
@@ -107,16 +111,16 @@ public final class StateTopic<V> implements AutoCloseable {
 
     private StateTopic(Builder<V> builder) {
         this.topic = builder.topic;
-        this.type = builder.type;
+        this.decode = builder.decode;
+        this.encode = builder.encode;
+        this.kafka = builder.kafka;
         this.ownWrites = builder.ownWrites;
         this.unreadable = builder.unreadable;
         this.expiresAt = builder.expiresAt;
         this.clock = builder.clock;
         this.writeTimeout = builder.writeTimeout;
         this.readTimeout = builder.readTimeout;
-        String clientId = builder.clientId + "-" + topic;
-        this.producer = new KafkaProducer<>(KafkaClientSettings.durable(builder.kafka, clientId + "-writer"),
-                new StringSerializer(), new StringSerializer());
+        this.clientId = builder.clientId + "-" + topic;
         this.reader = new KafkaConsumer<>(KafkaClientSettings.groupless(builder.kafka,
                 clientId + "-reader-" + UUID.randomUUID()), new StringDeserializer(), new StringDeserializer());
         try {
@@ -128,7 +132,6 @@ public final class StateTopic<V> implements AutoCloseable {
             reader.assign(partitions);
             reader.seekToBeginning(partitions);
         } catch (RuntimeException e) {
-            producer.close(Duration.ZERO);
             reader.close(Duration.ZERO);
             throw e;
         }
@@ -278,7 +281,10 @@ public final class StateTopic<V> implements AutoCloseable {
         if (current != null) {
             current.shutdownNow();
         }
-        producer.close(Duration.ofSeconds(5));
+        KafkaProducer<String, String> opened = producer;
+        if (opened != null) {
+            opened.close(Duration.ofSeconds(5));
+        }
         synchronized (readLock) {
             reader.close(Duration.ofSeconds(5));
         }
@@ -286,7 +292,22 @@ public final class StateTopic<V> implements AutoCloseable {
 
     private Future<RecordMetadata> send(String key, V value) {
         Objects.requireNonNull(key, "key");
-        return producer.send(new ProducerRecord<>(topic, key, value == null ? null : EventJson.toJson(value)));
+        return producer().send(new ProducerRecord<>(topic, key, value == null ? null : encode.apply(value)));
+    }
+
+    private KafkaProducer<String, String> producer() {
+        KafkaProducer<String, String> opened = producer;
+        if (opened == null) {
+            synchronized (this) {
+                opened = producer;
+                if (opened == null) {
+                    opened = new KafkaProducer<>(KafkaClientSettings.durable(kafka, clientId + "-writer"),
+                            new StringSerializer(), new StringSerializer());
+                    producer = opened;
+                }
+            }
+        }
+        return opened;
     }
 
     private RecordMetadata await(Future<RecordMetadata> write, String key) {
@@ -307,7 +328,7 @@ public final class StateTopic<V> implements AutoCloseable {
     private void apply(Table<V> table, ConsumerRecord<String, String> record) {
         V value;
         try {
-            value = record.value() == null ? null : EventJson.fromJson(record.value(), type);
+            value = record.value() == null ? null : decode.apply(record.value());
         } catch (RuntimeException e) {
             String where = record.topic() + "-" + record.partition() + "@" + record.offset() + " (key "
                     + record.key() + ")";
@@ -367,7 +388,8 @@ public final class StateTopic<V> implements AutoCloseable {
 
         private final Map<String, Object> kafka;
         private final String topic;
-        private final Class<V> type;
+        private Function<String, V> decode;
+        private Function<V, String> encode = EventJson::toJson;
         private String clientId = "state";
         private OwnWrites ownWrites = OwnWrites.APPLIED_BY_WRITER;
         private Unreadable unreadable = Unreadable.FAIL;
@@ -379,7 +401,8 @@ public final class StateTopic<V> implements AutoCloseable {
         private Builder(Map<String, Object> kafka, String topic, Class<V> type) {
             this.kafka = Map.copyOf(kafka);
             this.topic = Objects.requireNonNull(topic, "topic");
-            this.type = Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(type, "type");
+            this.decode = json -> EventJson.fromJson(json, type);
         }
 
         /** The prefix of the clients' ids, e.g. the service name. */
@@ -390,6 +413,13 @@ public final class StateTopic<V> implements AutoCloseable {
 
         public Builder<V> ownWrites(OwnWrites ownWrites) {
             this.ownWrites = ownWrites;
+            return this;
+        }
+
+        /** How values are read and written; JSON of the builder's type unless set. */
+        public Builder<V> codec(Function<String, V> decode, Function<V, String> encode) {
+            this.decode = Objects.requireNonNull(decode, "decode");
+            this.encode = Objects.requireNonNull(encode, "encode");
             return this;
         }
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +54,10 @@ class ConfigurationDocumentedTest {
     private static final Set<String> FIXED = Set.of(
             "quarkus.mailer.mock", // must stay false: the mailer would only log mails
             "quarkus.mailer.from"); // follows notifier.from
+
+    /** A table row of a setting and its environment variable: {@code | `a.b` | `A_B` |}. */
+    private static final Pattern COPIED_ROW =
+            Pattern.compile("^\\| *`[a-z][a-z0-9<>-]*\\.[a-z0-9.<>-]+` *\\| *`[A-Z0-9_<>]+`");
 
     private static Path root;
     private static Map<String, Property> mappings;
@@ -133,6 +138,24 @@ class ConfigurationDocumentedTest {
         assertThat(readme.rows()).isNotEmpty()
                 .allSatisfy(row -> assertThat(row.defaultValue()).as("default of " + row.property()).isNotBlank())
                 .allSatisfy(row -> assertThat(row.description()).as("description of " + row.property()).isNotBlank());
+    }
+
+    @Test
+    void module_readmes_link_to_the_configuration_section_instead_of_copying_its_rows() throws IOException {
+        List<String> copies = new ArrayList<>();
+        try (Stream<Path> modules = Files.list(root)) {
+            for (Path readmeOfModule : modules.map(m -> m.resolve("README.md")).filter(Files::isRegularFile)
+                    .sorted().toList()) {
+                List<String> lines = Files.readAllLines(readmeOfModule, StandardCharsets.UTF_8);
+                for (int i = 0; i < lines.size(); i++) {
+                    if (COPIED_ROW.matcher(lines.get(i)).find()) {
+                        copies.add(root.relativize(readmeOfModule) + " line " + (i + 1) + ": " + lines.get(i));
+                    }
+                }
+            }
+        }
+        assertThat(copies).as("rows of a setting and its environment variable outside the root README: link to "
+                + "its configuration section instead").isEmpty();
     }
 
     /** Operator-facing keys of every module's application.properties → the module. */

@@ -6,12 +6,15 @@ import static org.awaitility.Awaitility.await;
 import io.mderesponse.contracts.event.DecisionOutcome;
 import io.mderesponse.contracts.serde.EventJson;
 import io.mderesponse.contracts.topic.Topics;
+import io.mderesponse.systemtests.observability.ReadmeMetrics;
 import io.mderesponse.testsupport.defender.CallFilter;
 import io.mderesponse.testsupport.defender.SampleData;
 import io.mderesponse.testsupport.defender.SimulatorCall;
 import io.mderesponse.testsupport.defender.SimulatorFault;
 import io.mderesponse.testsupport.defender.TestIds;
 import io.mderesponse.testsupport.kafka.TopicReader;
+import io.mderesponse.testsupport.metrics.PrometheusScrape;
+import io.mderesponse.testsupport.process.ProjectLayout;
 import io.mderesponse.testsupport.process.ServiceProcess;
 import io.mderesponse.testsupport.system.RunningSystem;
 import jakarta.mail.internet.MimeMessage;
@@ -45,6 +48,9 @@ class HuntingSystemTest {
     private static final String GRAPH = "graphhunting";
     private static final String DEFENDER = "advancedqueries";
     private static final String RESULTS = Topics.HUNTING_RESULTS.defaultName();
+    /** Metrics of the README the scheduler creates on first use whose event this run never has, with why. */
+    private static final Map<String, String> NOT_CREATED_IN_THIS_RUN = Map.of(
+            "defender_budget_exhausted_total", "the scheduler's budget is raised far above its calls");
     private static final String QUERIES = """
             queries:
               - id: restart-rows
@@ -198,14 +204,19 @@ class HuntingSystemTest {
     @Test
     void cpuAndCallQuotaPausePauseHuntingAndTheThrottledRunIsNotLost() throws Exception {
         await().atMost(PATIENCE).until(() -> rowsOf("quota").size() >= 1); // the seed row: the query runs
+        // Other tests may have paused this scheduler before: count this test's pauses and calls only.
+        PrometheusScrape before = PrometheusScrape.of(scheduler.baseUrl());
+        Instant start = Instant.now();
         system.simulator.addFault(SimulatorFault.cpuQuota(3, 1));
         Map<String, Object> afterCpuQuota = row(TestIds.machineId(), "after-cpu-quota.exe");
         system.simulator.putHuntingTable("HuntQuota", List.of(afterCpuQuota));
 
         await().atMost(PATIENCE).until(() -> rowsOf("quota").stream()
                 .anyMatch(r -> r.value().contains("after-cpu-quota.exe")));
-        assertThat(metrics()).containsPattern("hunting_pauses_total\\{reason=\"cpu-quota\",?\\} 1\\.0");
-        List<SimulatorCall> calls = system.simulator.calls(CallFilter.family(GRAPH));
+        assertThat(PrometheusScrape.of(scheduler.baseUrl()).delta(before, "hunting_pauses_total",
+                Map.of("reason", "cpu-quota"))).isEqualTo(1.0);
+        List<SimulatorCall> calls = system.simulator.calls(CallFilter.family(GRAPH)).stream()
+                .filter(c -> c.time().isAfter(start)).toList();
         SimulatorCall throttled = calls.stream().filter(c -> Integer.valueOf(429).equals(c.status())).findFirst()
                 .orElseThrow();
         List<SimulatorCall> during = calls.stream().filter(c -> c.time().isAfter(throttled.time())
@@ -221,12 +232,42 @@ class HuntingSystemTest {
                 row(TestIds.machineId(), "after-call-quota.exe")));
         await().atMost(PATIENCE).until(() -> rowsOf("quota").stream()
                 .anyMatch(r -> r.value().contains("after-call-quota.exe")));
-        String metrics = metrics();
-        assertThat(metrics).containsPattern("hunting_pauses_total\\{reason=\"request-quota\",?\\} 1\\.0");
-        assertThat(metrics).containsPattern("hunting_paused 0\\.0");
+        PrometheusScrape after = PrometheusScrape.of(scheduler.baseUrl());
+        assertThat(after.delta(before, "hunting_pauses_total", Map.of("reason", "request-quota"))).isEqualTo(1.0);
+        assertThat(after.value("hunting_paused", Map.of())).isZero();
         assertThat(rowsOf("quota")).filteredOn(r -> r.value().contains("after-cpu-quota.exe")).hasSize(1);
         assertThat(scheduler.log()).contains("Advanced hunting paused until")
                 .contains("CPU quota of advanced hunting is used up").contains("Advanced hunting resumes");
+    }
+
+    @Test
+    void everyMetricTheReadmeNamesForTheHuntingSchedulerIsExposedByIt() {
+        ReadmeMetrics readme = ReadmeMetrics.read(ProjectLayout.root().resolve("README.md"));
+        List<ReadmeMetrics.Metric> ofTheScheduler = readme.exposedBy("hunting-scheduler");
+        assertThat(ofTheScheduler).extracting(ReadmeMetrics.Metric::name).as("the README's metric table, as read")
+                .contains("hunting_runs_total", "hunting_pauses_total", "defender_calls_total");
+        // hunting_pauses_total exists from the first pause: one 429 pauses hunting for a second. Wait for the pause
+        // to end, so the next test finds no fault and no pause of this one.
+        Instant start = Instant.now();
+        system.simulator.addFault(SimulatorFault.rateLimit(GRAPH, 1, 1));
+        await().atMost(PATIENCE).until(() -> system.simulator.calls(CallFilter.family(GRAPH)).stream()
+                .anyMatch(c -> c.time().isAfter(start) && Integer.valueOf(429).equals(c.status())));
+        await().atMost(PATIENCE).until(() -> PrometheusScrape.of(scheduler.baseUrl())
+                .value("hunting_paused", Map.of()) == 0);
+
+        // After a restart by another test, the metrics of runs appear with the new process's first runs.
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            List<String> problems = new ArrayList<>();
+            PrometheusScrape onScheduler = PrometheusScrape.of(scheduler.baseUrl());
+            ofTheScheduler.stream().filter(metric -> !NOT_CREATED_IN_THIS_RUN.containsKey(metric.name()))
+                    .forEach(metric -> problems.addAll(metric.problemsIn("hunting-scheduler", onScheduler)));
+            // Enrichment counts hunting rows, which PipelineSystemTest has none of.
+            PrometheusScrape onEnrichment = PrometheusScrape.of(system.service("enrichment-service").baseUrl());
+            readme.exposedBy("enrichment-service").stream()
+                    .filter(metric -> metric.name().equals("enrichment_hunting_rows_total"))
+                    .forEach(metric -> problems.addAll(metric.problemsIn("enrichment-service", onEnrichment)));
+            assertThat(problems).as("README metrics not exposed as the table says").isEmpty();
+        });
     }
 
     @Test

@@ -1,0 +1,192 @@
+package io.mderesponse.decision.state;
+
+import io.mderesponse.contracts.topic.TopicDefinition;
+import io.mderesponse.contracts.topic.Topics;
+import io.mderesponse.decision.config.ApprovalConfig;
+import io.mderesponse.decision.config.GuardConfig;
+import io.mderesponse.service.state.StateTopic;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The guards' state in Kafka ({@link StateTopic}s): the machine windows (compacted, keyed by machine id), the
+ * isolation budget (one partition, a log of claims) and the held decisions (compacted, one partition). Each write
+ * waits for the broker's acknowledgement and is then read back in log order (a budget claim's verdict is its place
+ * in the log); a read that must be current first catches up to the end of its topic. A settled held decision is
+ * kept for {@code approval.settled-retention} after its approval deadline, then removed; machine windows are kept
+ * per machine (one entry each, overwritten), budget claims are counted over two cap windows.
+ */
+@ApplicationScoped
+public class GuardStore {
+
+    private static final String BUDGET_KEY = "isolations";
+    /** How often settled held decisions past their retention are removed. */
+    static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
+
+    private final Map<String, Object> kafkaConfig;
+    private final GuardConfig config;
+    private final Duration settledRetention;
+    private final Clock clock;
+    private final Map<String, MachineGuard> machines = new ConcurrentHashMap<>();
+    private final Map<UUID, HeldDecision> approvals = new ConcurrentHashMap<>();
+    private final IsolationBudget budget;
+    private StateTopic<MachineGuard> guardsLog;
+    private StateTopic<BudgetClaim> budgetLog;
+    private StateTopic<HeldDecision> approvalsLog;
+
+    @Inject
+    public GuardStore(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, GuardConfig config,
+            ApprovalConfig approvalConfig) {
+        this(kafkaConfig, config, approvalConfig.settledRetention(), Clock.systemUTC());
+    }
+
+    public GuardStore(Map<String, Object> kafkaConfig, GuardConfig config, Duration settledRetention, Clock clock) {
+        this.kafkaConfig = kafkaConfig;
+        this.config = config;
+        this.settledRetention = settledRetention;
+        this.clock = clock;
+        this.budget = new IsolationBudget(config.maxIsolationsPerHour(), config.capWindow());
+    }
+
+    /** The name of a guard state topic, with {@code guard.state-topic-suffix}. */
+    public static String nameOf(TopicDefinition topic, GuardConfig config) {
+        return topic.defaultName() + config.stateTopicSuffix().orElse("");
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        started();
+        approvalsLog.sweepEvery(SWEEP_INTERVAL, this::expireDue);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        close();
+    }
+
+    public synchronized void close() {
+        for (StateTopic<?> log : new StateTopic<?>[] {guardsLog, budgetLog, approvalsLog}) {
+            if (log != null) {
+                log.close();
+            }
+        }
+    }
+
+    private synchronized GuardStore started() {
+        if (guardsLog == null) {
+            guardsLog = open(Topics.DECISION_GUARDS, MachineGuard.class).open();
+            budgetLog = open(Topics.ISOLATION_BUDGET, BudgetClaim.class).open();
+            approvalsLog = open(Topics.DECISION_APPROVALS, HeldDecision.class)
+                    .expiresAt(held -> held.pending() ? Optional.empty()
+                            : Optional.of(held.expiresAt().plus(settledRetention)))
+                    .open();
+            guardsLog.catchUp(this::applyMachine);
+            budgetLog.catchUp(this::applyClaim);
+            approvalsLog.catchUp(this::applyHeld);
+        }
+        return this;
+    }
+
+    private <V> StateTopic.Builder<V> open(TopicDefinition topic, Class<V> type) {
+        // The guard topics are written by this service only; a record it cannot read is skipped loudly rather
+        // than stopping every guard.
+        return StateTopic.builder(kafkaConfig, nameOf(topic, config), type)
+                .clientId("decision-service")
+                .ownWrites(StateTopic.OwnWrites.READ_BACK)
+                .unreadable(StateTopic.Unreadable.SKIP)
+                .clock(clock);
+    }
+
+    private void applyMachine(String machineId, MachineGuard guard, long offset) {
+        if (guard == null) {
+            machines.remove(machineId);
+        } else {
+            machines.put(machineId, guard);
+        }
+    }
+
+    private void applyClaim(String key, BudgetClaim claim, long offset) {
+        if (claim != null) {
+            budget.apply(claim);
+        }
+    }
+
+    private void applyHeld(String key, HeldDecision held, long offset) {
+        if (held == null) {
+            approvals.remove(UUID.fromString(key));
+        } else {
+            approvals.put(UUID.fromString(key), held);
+        }
+    }
+
+    /** The machine's window state, current as of this call. */
+    public Optional<MachineGuard> machine(String machineId) {
+        started().guardsLog.catchUp(this::applyMachine);
+        return Optional.ofNullable(machines.get(machineId));
+    }
+
+    public void putMachine(MachineGuard guard) {
+        started().guardsLog.write(guard.machineId(), guard);
+        guardsLog.catchUp(this::applyMachine);
+    }
+
+    /**
+     * Appends a claim to the budget log and returns its verdict, decided by its place in the log: true when the
+     * isolation may go ahead.
+     */
+    public boolean claim(BudgetClaim claim) {
+        started().budgetLog.write(BUDGET_KEY, claim);
+        budgetLog.catchUp(this::applyClaim);
+        return Boolean.TRUE.equals(budget.verdict(claim.requestId()));
+    }
+
+    /** Isolations granted in the cap window ending now, as this instance has read them. */
+    public long isolationsInWindow() {
+        return started().budget.used(clock.instant());
+    }
+
+    public Optional<HeldDecision> held(UUID decisionId) {
+        started().approvalsLog.catchUp(this::applyHeld);
+        return Optional.ofNullable(approvals.get(decisionId));
+    }
+
+    public Collection<HeldDecision> allHeld() {
+        started().approvalsLog.catchUp(this::applyHeld);
+        return List.copyOf(approvals.values());
+    }
+
+    /** Held decisions still waiting for approval, as this instance knows them now (for the metric; no wait). */
+    public long pendingHeldCount() {
+        return approvals.values().stream().filter(HeldDecision::pending).count();
+    }
+
+    /** Held decisions in memory, settled ones included, for tests. */
+    public int heldCount() {
+        return approvals.size();
+    }
+
+    /** Budget verdicts in memory, for tests. */
+    public int budgetVerdictCount() {
+        return budget.verdictCount();
+    }
+
+    public void putHeld(HeldDecision held) {
+        started().approvalsLog.write(held.held().decisionId().toString(), held);
+        approvalsLog.catchUp(this::applyHeld);
+    }
+
+    /** Removes settled held decisions past their retention (topic and memory); answers how many. */
+    public int expireDue() {
+        return started().approvalsLog.expireDue(this::applyHeld);
+    }
+}

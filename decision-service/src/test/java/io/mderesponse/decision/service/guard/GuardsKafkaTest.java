@@ -1,0 +1,147 @@
+package io.mderesponse.decision.service.guard;
+
+import static io.mderesponse.decision.service.guard.GuardTestKafka.decisionFor;
+import static io.mderesponse.decision.service.guard.GuardTestKafka.highAlert;
+import static io.mderesponse.decision.service.guard.GuardTestKafka.requestFor;
+import static io.mderesponse.decision.service.guard.GuardTestKafka.send;
+import static io.mderesponse.decision.service.guard.GuardTestKafka.sendResult;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.mderesponse.contracts.event.AlertEnriched;
+import io.mderesponse.contracts.event.DecisionMade;
+import io.mderesponse.contracts.event.DecisionOutcome;
+import io.mderesponse.contracts.event.FinalStatus;
+import io.mderesponse.contracts.event.MachineActionRequested;
+import io.mderesponse.contracts.event.MachineActionType;
+import io.mderesponse.contracts.event.RequestIds;
+import io.mderesponse.contracts.event.RuleAction;
+import io.mderesponse.contracts.topic.Topics;
+import io.mderesponse.decision.Samples;
+import io.mderesponse.decision.state.MachineGuard;
+import io.mderesponse.testsupport.kafka.KafkaBrokerResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(MockOidcResource.class)
+@TestProfile(GuardsKafkaTest.Profile.class)
+class GuardsKafkaTest {
+
+    static final String SUFFIX = ".guards-test-" + UUID.randomUUID();
+    static final String EXCLUDED_ID = Samples.uniqueMachineId();
+
+    /** Exclusions, a one-hour machine window, a cap far away, state topics of its own. */
+    public static class Profile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("guard.exclude.machine-tags", "do-not-isolate,VIP",
+                    "guard.exclude.rbac-groups", "Domain Controllers",
+                    "guard.exclude.machine-ids", EXCLUDED_ID,
+                    "guard.machine-window", "1h",
+                    "guard.max-isolations-per-hour", "1000",
+                    "guard.state-topic-suffix", SUFFIX);
+        }
+    }
+
+    @Test
+    void machinesExcludedByTagRbacGroupOrIdAreNeverIsolated() {
+        List<AlertEnriched> events = List.of(
+                send(highAlert(Samples.uniqueMachineId(), Map.of("machineTags", List.of("vip")))),
+                send(highAlert(Samples.uniqueMachineId(), Map.of("rbacGroupName", "Domain Controllers"))),
+                send(highAlert(EXCLUDED_ID, Map.of())));
+
+        for (AlertEnriched event : events) {
+            DecisionMade decision = decisionFor(event.alert().id(), d -> true);
+            assertThat(decision.outcome()).isEqualTo(DecisionOutcome.EXCLUDED);
+            assertThat(decision.actions()).doesNotContain(RuleAction.ISOLATE).contains(RuleAction.NOTIFY);
+            assertThat(decision.reason()).contains("guard.exclude.");
+        }
+        // a later isolation is requested: by then the excluded ones would be there too, and they are not
+        AlertEnriched later = send(highAlert(Samples.uniqueMachineId(), Map.of()));
+        requestFor(decisionFor(later.alert().id(), d -> true).decisionId());
+        assertThat(GuardTestKafka.requests()).noneMatch(r -> events.stream()
+                .anyMatch(e -> e.alert().id().equals(r.correlationId())));
+    }
+
+    @Test
+    void aSecondIsolationIsSuppressedWhilePendingAndWithinTheWindowAndAReleaseResetsIt() {
+        String machine = Samples.uniqueMachineId();
+        DecisionMade first = decisionFor(send(highAlert(machine, Map.of())).alert().id(), d -> true);
+        assertThat(first.outcome()).isEqualTo(DecisionOutcome.ACTED);
+        MachineActionRequested isolation = requestFor(first.decisionId());
+
+        DecisionMade whilePending = decisionFor(send(highAlert(machine, Map.of())).alert().id(), d -> true);
+        assertThat(whilePending.outcome()).isEqualTo(DecisionOutcome.SUPPRESSED);
+        assertThat(whilePending.reason()).contains("pending");
+
+        sendResult(isolation, FinalStatus.Succeeded);
+        awaitGuard(machine, MachineGuard.Status.ENDED);
+        DecisionMade withinWindow = decisionFor(send(highAlert(machine, Map.of())).alert().id(), d -> true);
+        assertThat(withinWindow.outcome()).isEqualTo(DecisionOutcome.SUPPRESSED);
+        assertThat(withinWindow.reason()).contains("guard.machine-window");
+
+        String released = given().auth().oauth2(MockOidcResource.token(true)).contentType("application/json")
+                .body(Map.of("comment", "false positive, checked by phone")).post("/machines/" + machine + "/release")
+                .then().statusCode(202).extract().path("decisionId");
+        DecisionMade release = decisionFor(released, d -> true);
+        assertThat(release.outcome()).isEqualTo(DecisionOutcome.RELEASED);
+        assertThat(release.requestedBy()).isEqualTo("alice");
+        assertThat(release.machineId()).isEqualTo(machine);
+        MachineActionRequested unisolate = requestFor(release.decisionId());
+        assertThat(unisolate.type()).isEqualTo(MachineActionType.Unisolate);
+        assertThat(unisolate.requestId()).isEqualTo(RequestIds.forRelease(release.decisionId(),
+                MachineActionType.Unisolate));
+        assertThat(unisolate.comment()).contains("false positive").contains(unisolate.requestId().toString());
+
+        sendResult(unisolate, FinalStatus.Succeeded);
+        awaitGuard(machine, MachineGuard.Status.CLEARED);
+        assertThat(decisionFor(send(highAlert(machine, Map.of())).alert().id(), d -> true).outcome())
+                .isEqualTo(DecisionOutcome.ACTED);
+    }
+
+    @Test
+    void aFailedIsolationClearsTheWindowSoTheNextAlertMayIsolate() {
+        String machine = Samples.uniqueMachineId();
+        DecisionMade first = decisionFor(send(highAlert(machine, Map.of())).alert().id(), d -> true);
+        sendResult(requestFor(first.decisionId()), FinalStatus.Failed);
+        awaitGuard(machine, MachineGuard.Status.CLEARED);
+
+        assertThat(decisionFor(send(highAlert(machine, Map.of())).alert().id(), d -> true).outcome())
+                .isEqualTo(DecisionOutcome.ACTED);
+    }
+
+    @Test
+    void approvalsAndReleaseAnswer401WithoutATokenAnd403WithoutTheRoleWhileRulesStayOpen() {
+        given().get("/approvals").then().statusCode(401);
+        given().contentType("application/json").body(Map.of("decision", "approve"))
+                .post("/approvals/" + UUID.randomUUID()).then().statusCode(401);
+        given().contentType("application/json").body(Map.of("comment", "x"))
+                .post("/machines/" + Samples.uniqueMachineId() + "/release").then().statusCode(401);
+
+        String viewer = MockOidcResource.token(false);
+        given().auth().oauth2(viewer).get("/approvals").then().statusCode(403);
+        given().auth().oauth2(viewer).contentType("application/json").body(Map.of("comment", "x"))
+                .post("/machines/" + Samples.uniqueMachineId() + "/release").then().statusCode(403);
+
+        given().auth().oauth2(MockOidcResource.token(true)).get("/approvals").then().statusCode(200);
+        given().get("/rules").then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    private static void awaitGuard(String machine, MachineGuard.Status status) {
+        String topic = Topics.DECISION_GUARDS.defaultName() + SUFFIX;
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> GuardTestKafka.guardOf(topic, machine).map(MachineGuard::status).orElse(null) == status);
+    }
+}
