@@ -57,13 +57,9 @@ public final class TransactionalPublisher implements AutoCloseable {
     public void publish(PollResult result) {
         writer.inTransaction(transaction -> {
             for (AlertNewEvent event : result.events()) {
-                RecordHeaders headers = new RecordHeaders();
-                try (RecordTracing.Publishing publishing = tracing.publishing(alertsTopic, event, headers)) {
-                    byte[] value = serializer.serialize(alertsTopic, headers, event);
-                    transaction.send(new ProducerRecord<>(alertsTopic, null, event.kafkaKey(), value, headers));
-                    LOG.infof("Publishing %s alert=%s machine=%s severity=%s in the poll's transaction",
-                            event.eventType(), event.alertId(), event.machineId(), event.severity());
-                }
+                transaction.sendEvent(alertsTopic, event, serializer, tracing);
+                LOG.infof("Publishing %s alert=%s machine=%s severity=%s in the poll's transaction",
+                        event.eventType(), event.alertId(), event.machineId(), event.severity());
             }
             for (PollResult.RejectedAlert rejected : result.rejected()) {
                 RecordHeaders headers = new RecordHeaders();

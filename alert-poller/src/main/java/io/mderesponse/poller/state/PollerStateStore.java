@@ -3,7 +3,7 @@ package io.mderesponse.poller.state;
 import io.mderesponse.contracts.serde.EventJson;
 import io.mderesponse.service.state.TransactionalStateStore;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,26 +21,15 @@ public final class PollerStateStore extends TransactionalStateStore<PollerState>
     static final String ALERT_KEY_PREFIX = "alert:";
 
     public PollerStateStore(String topic) {
-        super(topic, "alert-poller");
-    }
-
-    @Override
-    protected PollerState newState() {
-        return new PollerState();
-    }
-
-    @Override
-    protected void apply(PollerState state, String key, String json) {
-        state.apply(decode(key, json));
+        super(topic, "alert-poller", PollerState::new, (state, key, json) -> state.apply(decode(key, json)));
     }
 
     /** The records that write {@code update} to the state topic. */
     public List<ProducerRecord<String, String>> records(PollerState.StateUpdate update) {
-        List<ProducerRecord<String, String>> records = new ArrayList<>();
-        update.seen().forEach((alertId, seen) -> records.add(put(ALERT_KEY_PREFIX + alertId, seen)));
-        update.forgotten().forEach(alertId -> records.add(remove(ALERT_KEY_PREFIX + alertId)));
-        update.watermark().ifPresent(mark -> records.add(put(WATERMARK_KEY, new Watermark(mark))));
-        return records;
+        Map<String, Object> values = new LinkedHashMap<>();
+        update.seen().forEach((alertId, seen) -> values.put(ALERT_KEY_PREFIX + alertId, seen));
+        update.watermark().ifPresent(mark -> values.put(WATERMARK_KEY, new Watermark(mark)));
+        return records(values, update.forgotten().stream().map(alertId -> ALERT_KEY_PREFIX + alertId).toList());
     }
 
     static PollerState.StateUpdate decode(String key, String value) {

@@ -8,8 +8,6 @@ import io.mderesponse.hunting.state.HuntingStateStore;
 import io.mderesponse.service.observability.RecordTracing;
 import io.mderesponse.service.state.TransactionalWriter;
 import java.util.Map;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * Publishes a run's new rows and the state that marks them seen in ONE Kafka transaction
@@ -46,11 +44,7 @@ public final class TransactionalRowPublisher implements AutoCloseable {
     public void publish(RunResult result) {
         writer.inTransaction(transaction -> {
             for (HuntingRowFound row : result.rows()) {
-                RecordHeaders headers = new RecordHeaders();
-                try (RecordTracing.Publishing publishing = tracing.publishing(resultsTopic, row, headers)) {
-                    byte[] value = serializer.serialize(resultsTopic, headers, row);
-                    transaction.send(new ProducerRecord<>(resultsTopic, null, row.kafkaKey(), value, headers));
-                }
+                transaction.sendEvent(resultsTopic, row, serializer, tracing);
             }
             store.records(result.update()).forEach(transaction::sendState);
         });

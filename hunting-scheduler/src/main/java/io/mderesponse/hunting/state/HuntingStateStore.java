@@ -3,7 +3,7 @@ package io.mderesponse.hunting.state;
 import io.mderesponse.contracts.serde.EventJson;
 import io.mderesponse.service.state.TransactionalStateStore;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,25 +20,7 @@ public final class HuntingStateStore extends TransactionalStateStore<HuntingStat
     static final String RUN_PREFIX = "run:";
 
     public HuntingStateStore(String topic) {
-        super(topic, "hunting-scheduler");
-    }
-
-    @Override
-    protected HuntingState newState() {
-        return new HuntingState();
-    }
-
-    @Override
-    protected void apply(HuntingState state, String key, String json) {
-        state.apply(decode(key, json));
-    }
-
-    public List<ProducerRecord<String, String>> records(HuntingState.Update update) {
-        List<ProducerRecord<String, String>> records = new ArrayList<>();
-        update.seen().forEach((rowKey, at) -> records.add(put(ROW_PREFIX + rowKey, new SeenRow(at))));
-        update.forgotten().forEach(rowKey -> records.add(remove(ROW_PREFIX + rowKey)));
-        update.runs().forEach((queryId, at) -> records.add(put(RUN_PREFIX + queryId, new LastRun(at))));
-        return records;
+        super(topic, "hunting-scheduler", HuntingState::new, (state, key, json) -> state.apply(decode(key, json)));
     }
 
     static HuntingState.Update decode(String key, String value) {
@@ -53,6 +35,14 @@ public final class HuntingStateStore extends TransactionalStateStore<HuntingStat
                     Map.of(key.substring(RUN_PREFIX.length()), EventJson.fromJson(value, LastRun.class).lastSuccess()));
         }
         return HuntingState.Update.empty();
+    }
+
+    /** The records that write {@code update} to the state topic. */
+    public List<ProducerRecord<String, String>> records(HuntingState.Update update) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        update.runs().forEach((queryId, at) -> values.put(RUN_PREFIX + queryId, new LastRun(at)));
+        update.seen().forEach((rowKey, at) -> values.put(ROW_PREFIX + rowKey, new SeenRow(at)));
+        return records(values, update.forgotten().stream().map(rowKey -> ROW_PREFIX + rowKey).toList());
     }
 
     record SeenRow(Instant seenAt) {

@@ -2,8 +2,12 @@ package io.mderesponse.service.state;
 
 import io.mderesponse.contracts.serde.EventJson;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
@@ -18,13 +22,26 @@ public abstract class TransactionalStateStore<S> {
 
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
+    /** How one record changes the state: {@code json} is null for a tombstone. */
+    @FunctionalInterface
+    protected interface RecordApplier<S> {
+        void apply(S state, String key, String json);
+    }
+
     private final String topic;
     private final String owner;
+    private final Supplier<S> newState;
+    private final RecordApplier<S> applier;
 
-    /** @param owner the service, for the reading client's id */
-    protected TransactionalStateStore(String topic, String owner) {
+    /**
+     * @param owner the service, for the reading client's id
+     * @param newState an empty state, before the topic is read
+     */
+    protected TransactionalStateStore(String topic, String owner, Supplier<S> newState, RecordApplier<S> applier) {
         this.topic = topic;
         this.owner = owner;
+        this.newState = newState;
+        this.applier = applier;
     }
 
     public String topic() {
@@ -33,7 +50,7 @@ public abstract class TransactionalStateStore<S> {
 
     /** Reads the whole topic (committed records only) into a fresh state. */
     public S load(Map<String, Object> kafkaConfig) {
-        S state = newState();
+        S state = newState.get();
         try (StateTopic<String> records = StateTopic.builder(kafkaConfig, topic, String.class)
                 .codec(Function.identity(), Function.identity())
                 .clientId(owner)
@@ -41,26 +58,21 @@ public abstract class TransactionalStateStore<S> {
                 .open()) {
             records.catchUp((key, json, offset) -> {
                 if (key != null) {
-                    apply(state, key, json);
+                    applier.apply(state, key, json);
                 }
             });
         }
         return state;
     }
 
-    /** An empty state, before the topic is read. */
-    protected abstract S newState();
-
-    /** Applies one record: {@code json} is null for a tombstone. */
-    protected abstract void apply(S state, String key, String json);
-
-    /** The record that sets {@code key} to {@code value}, to send in the owner's transaction. */
-    protected ProducerRecord<String, String> put(String key, Object value) {
-        return new ProducerRecord<>(topic, key, EventJson.toJson(value));
-    }
-
-    /** The tombstone that forgets {@code key}. */
-    protected ProducerRecord<String, String> remove(String key) {
-        return new ProducerRecord<>(topic, key, null);
+    /**
+     * The records to send in the owner's transaction: each key of {@code values} set to its value (as JSON), each
+     * of {@code forgotten} removed (a tombstone).
+     */
+    protected List<ProducerRecord<String, String>> records(Map<String, ?> values, Collection<String> forgotten) {
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        values.forEach((key, value) -> records.add(new ProducerRecord<>(topic, key, EventJson.toJson(value))));
+        forgotten.forEach(key -> records.add(new ProducerRecord<>(topic, key, null)));
+        return records;
     }
 }

@@ -1,6 +1,8 @@
 package io.mderesponse.service.state;
 
+import io.mderesponse.contracts.event.Event;
 import io.mderesponse.service.kafka.KafkaClientSettings;
+import io.mderesponse.service.observability.RecordTracing;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -8,7 +10,9 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -32,6 +36,19 @@ public final class TransactionalWriter implements AutoCloseable {
     public interface Transaction {
 
         void send(ProducerRecord<String, byte[]> record);
+
+        /**
+         * An event keyed by its {@link Event#kafkaKey()}, in a producer span of {@code tracing} whose context goes
+         * in the record's headers for the consumers.
+         */
+        default <E extends Event> void sendEvent(String topic, E event, Serializer<E> serializer,
+                RecordTracing tracing) {
+            RecordHeaders headers = new RecordHeaders();
+            try (RecordTracing.Publishing publishing = tracing.publishing(topic, event, headers)) {
+                send(new ProducerRecord<>(topic, null, event.kafkaKey(), serializer.serialize(topic, headers, event),
+                        headers));
+            }
+        }
 
         /** A state record (UTF-8 text, or null for a tombstone). */
         default void sendState(ProducerRecord<String, String> state) {
