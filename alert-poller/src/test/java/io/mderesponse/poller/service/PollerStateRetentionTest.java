@@ -7,16 +7,13 @@ import io.mderesponse.poller.state.PollerState;
 import io.mderesponse.poller.state.PollerStateStore;
 import io.mderesponse.service.state.TransactionalWriter;
 import io.mderesponse.testsupport.kafka.SharedKafkaBroker;
+import io.mderesponse.testsupport.kafka.TestTopics;
 import io.mderesponse.testsupport.kafka.TopicReader;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,12 +31,8 @@ class PollerStateRetentionTest {
 
     @Test
     void idsPastTheRetentionLeaveMemoryAndTopicWhileARecentOneIsStillNotAnnouncedTwice() throws Exception {
-        String topic = "poller-test.state." + UUID.randomUUID();
-        Map<String, Object> kafka = Map.of("bootstrap.servers", SharedKafkaBroker.bootstrapServers());
-        try (Admin admin = Admin.create(kafka)) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1).configs(
-                    Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))).all().get();
-        }
+        String topic = TestTopics.compacted("poller-test.state", 1);
+        Map<String, Object> kafka = TestTopics.kafka();
         PollerStateStore store = new PollerStateStore(topic);
         PollerState state = store.load(kafka);
         AlertPoller poller = new AlertPoller(defender, Duration.ofMinutes(5), Duration.ofHours(1), RETENTION, 50);

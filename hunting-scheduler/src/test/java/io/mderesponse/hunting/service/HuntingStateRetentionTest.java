@@ -8,6 +8,7 @@ import io.mderesponse.hunting.state.HuntingState;
 import io.mderesponse.hunting.state.HuntingStateStore;
 import io.mderesponse.service.state.TransactionalWriter;
 import io.mderesponse.testsupport.kafka.SharedKafkaBroker;
+import io.mderesponse.testsupport.kafka.TestTopics;
 import io.mderesponse.testsupport.kafka.TopicReader;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,9 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,12 +37,8 @@ class HuntingStateRetentionTest {
 
     @Test
     void rowKeysPastTheRetentionLeaveMemoryAndTopicWhileARecentRowIsNotPublishedTwice() throws Exception {
-        String topic = "hunting-test.seen-rows." + UUID.randomUUID();
-        Map<String, Object> kafka = Map.of("bootstrap.servers", SharedKafkaBroker.bootstrapServers());
-        try (Admin admin = Admin.create(kafka)) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1).configs(
-                    Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))).all().get();
-        }
+        String topic = TestTopics.compacted("hunting-test.seen-rows", 1);
+        Map<String, Object> kafka = TestTopics.kafka();
         HuntingStateStore store = new HuntingStateStore(topic);
         HuntingState state = store.load(kafka);
         HuntingRuns runs = new HuntingRuns(List.of(query), (kql, start, end) -> new HuntingAnswer(

@@ -7,16 +7,13 @@ import io.mderesponse.contracts.event.MachineActionRequested;
 import io.mderesponse.response.testing.RequestsAndResults;
 import io.mderesponse.testsupport.defender.TestIds;
 import io.mderesponse.testsupport.kafka.SharedKafkaBroker;
+import io.mderesponse.testsupport.kafka.TestTopics;
 import io.mderesponse.testsupport.kafka.TopicReader;
 import io.mderesponse.testsupport.time.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,15 +33,9 @@ class ResponseStateRetentionTest {
     private String progress;
 
     @BeforeEach
-    void createTopics() throws Exception {
-        String suffix = UUID.randomUUID().toString();
-        intents = "response-test.intents." + suffix;
-        progress = "response-test.request-actions." + suffix;
-        Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafkaBroker.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(intents, 1, (short) 1).configs(compacted),
-                    new NewTopic(progress, 1, (short) 1).configs(compacted))).all().get();
-        }
+    void createTopics() {
+        intents = TestTopics.compacted("response-test.intents", 1);
+        progress = TestTopics.compacted("response-test.request-actions", 1);
     }
 
     @AfterEach

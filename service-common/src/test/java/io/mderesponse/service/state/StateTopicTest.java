@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mderesponse.testsupport.kafka.SharedKafkaBroker;
+import io.mderesponse.testsupport.kafka.TestTopics;
 import io.mderesponse.testsupport.kafka.TopicReader;
 import io.mderesponse.testsupport.time.ManualClock;
 import java.time.Duration;
@@ -14,11 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,12 +34,8 @@ class StateTopicTest {
     private String topic;
 
     @BeforeEach
-    void createTopic() throws Exception {
-        topic = "state-topic-test." + UUID.randomUUID();
-        try (Admin admin = Admin.create(kafka())) {
-            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1).configs(
-                    Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))).all().get();
-        }
+    void createTopic() {
+        topic = TestTopics.compacted("state-topic-test", 1);
     }
 
     @AfterEach
