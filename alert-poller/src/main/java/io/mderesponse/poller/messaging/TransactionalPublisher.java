@@ -57,9 +57,10 @@ public final class TransactionalPublisher implements AutoCloseable {
     public void publish(PollResult result) {
         writer.inTransaction(transaction -> {
             for (AlertNewEvent event : result.events()) {
-                transaction.sendEvent(alertsTopic, event, serializer, tracing);
-                LOG.infof("Publishing %s alert=%s machine=%s severity=%s in the poll's transaction",
-                        event.eventType(), event.alertId(), event.machineId(), event.severity());
+                // Logged inside the record's span, so the line carries the alert's trace and ids.
+                transaction.sendEvent(alertsTopic, event, serializer, tracing, () -> LOG.infof(
+                        "Publishing %s alert=%s machine=%s severity=%s in the poll's transaction",
+                        event.eventType(), event.alertId(), event.machineId(), event.severity()));
             }
             for (PollResult.RejectedAlert rejected : result.rejected()) {
                 RecordHeaders headers = new RecordHeaders();

@@ -43,10 +43,17 @@ public final class TransactionalWriter implements AutoCloseable {
          */
         default <E extends Event> void sendEvent(String topic, E event, Serializer<E> serializer,
                 RecordTracing tracing) {
+            sendEvent(topic, event, serializer, tracing, () -> { });
+        }
+
+        /** As {@link #sendEvent(String, Event, Serializer, RecordTracing)}, running {@code inSpan} in the span. */
+        default <E extends Event> void sendEvent(String topic, E event, Serializer<E> serializer,
+                RecordTracing tracing, Runnable inSpan) {
             RecordHeaders headers = new RecordHeaders();
             try (RecordTracing.Publishing publishing = tracing.publishing(topic, event, headers)) {
                 send(new ProducerRecord<>(topic, null, event.kafkaKey(), serializer.serialize(topic, headers, event),
                         headers));
+                inSpan.run();
             }
         }
 
