@@ -27,6 +27,10 @@ PIDFILE="$RUN/pids"
 SERVICES=(alert-poller enrichment-service decision-service response-service notifier-service hunting-scheduler)
 declare -A PORT=([alert-poller]=8081 [enrichment-service]=8082 [decision-service]=8083 [response-service]=8084
                  [notifier-service]=8085 [hunting-scheduler]=8086 [defender-simulator]=8090)
+# Health and metrics: each service's management interface, on its port + 1000 (the simulator has none).
+declare -A HEALTH_PORT=([alert-poller]=9081 [enrichment-service]=9082 [decision-service]=9083
+                        [response-service]=9084 [notifier-service]=9085 [hunting-scheduler]=9086
+                        [defender-simulator]=8090)
 KAFKA_PORT=9092
 SMTP_PORT=1025
 MAIL_WEB_PORT=1080
@@ -210,7 +214,9 @@ echo "$$ script" > "$PIDFILE"
 busy=()
 for port in "$KAFKA_PORT" "${PORT[defender-simulator]}" "$SMTP_PORT" "$MAIL_WEB_PORT" \
         "${PORT[alert-poller]}" "${PORT[enrichment-service]}" "${PORT[decision-service]}" \
-        "${PORT[response-service]}" "${PORT[notifier-service]}" "${PORT[hunting-scheduler]}"; do
+        "${PORT[response-service]}" "${PORT[notifier-service]}" "${PORT[hunting-scheduler]}" \
+        "${HEALTH_PORT[alert-poller]}" "${HEALTH_PORT[enrichment-service]}" "${HEALTH_PORT[decision-service]}" \
+        "${HEALTH_PORT[response-service]}" "${HEALTH_PORT[notifier-service]}" "${HEALTH_PORT[hunting-scheduler]}"; do
     if port_in_use "$port"; then busy+=("$port"); fi
 done
 if [[ ${#busy[@]} -gt 0 ]]; then
@@ -307,9 +313,13 @@ say "Starting ${SERVICES[*]}..."
 for service in "${SERVICES[@]}"; do
     read -r -a extra <<< "${SERVICE_ENV[$service]}"
     # Plain-text logs for reading in a terminal; the packaged jars log JSON by default (production).
+    # OPERATOR_AUTH=none: a local run has no identity provider, so /dlq and /rules answer without a token here
+    # (each service warns about it); approvals and releases stay closed. Never set it in a deployment.
     start "$service" env \
         KAFKA_BOOTSTRAP_SERVERS="$BOOTSTRAP" \
         QUARKUS_HTTP_PORT="${PORT[$service]}" \
+        QUARKUS_MANAGEMENT_PORT="${HEALTH_PORT[$service]}" \
+        OPERATOR_AUTH=none \
         QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
         ${extra[@]+"${extra[@]}"} \
         java "${JAVA_OPTS[@]}" -cp "$LAUNCHER_CP:$APPS/$service/quarkus-run.jar" \
@@ -326,7 +336,7 @@ while [[ ${#pending[@]} -gt 0 ]]; do
         if [[ "$name" == maildev ]]; then
             url="http://127.0.0.1:$MAIL_WEB_PORT/api/healthz"
         else
-            url="http://127.0.0.1:${PORT[$name]}/q/health/ready"
+            url="http://127.0.0.1:${HEALTH_PORT[$name]}/q/health/ready"
         fi
         if http_ok "$url" && { [[ "$name" != maildev ]] || port_in_use "$SMTP_PORT"; }; then
             say "$name ready ($((SECONDS - START_SECONDS)) s)"
@@ -375,7 +385,9 @@ cat <<EOF
                                   -d '{"severity":"High","machineId":"9a1c3f5e7b9d1f3a5c7e9b1d3f5a7c9e1b3d5f7a"}' $SIM/admin/alerts
                              curl $SIM/admin/machines/9a1c3f5e7b9d1f3a5c7e9b1d3f5a7c9e1b3d5f7a/isolation
   Kafka:                     $BOOTSTRAP
-  Health:                    http://localhost:8081/q/health ... http://localhost:8086/q/health
+  Health, metrics:           http://localhost:9081/q/health ... http://localhost:9086/q/health, /q/metrics
+  Operator endpoints:        curl http://localhost:8083/rules, curl http://localhost:8082/dlq
+                             (open without a token in this local run only: OPERATOR_AUTH=none)
   Logs:                      ${LOGS#"$ROOT"/}/
   Ctrl-C stops everything.
 

@@ -173,11 +173,11 @@ class AlertPollerKafkaTest {
         assertThat(eventsFor(after)).hasSize(1);
     }
 
-    @TestHTTPResource("/q/health/ready")
+    @TestHTTPResource(value = "/health/ready", management = true)
     URI readiness;
-    @TestHTTPResource("/q/health/live")
+    @TestHTTPResource(value = "/health/live", management = true)
     URI liveness;
-    @TestHTTPResource("/q/metrics")
+    @TestHTTPResource(value = "/metrics", management = true)
     URI metrics;
 
     private static String get(URI uri) throws Exception {

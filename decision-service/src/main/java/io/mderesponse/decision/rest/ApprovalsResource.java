@@ -2,6 +2,7 @@ package io.mderesponse.decision.rest;
 
 import io.mderesponse.decision.service.guard.ApprovalService;
 import io.mderesponse.decision.state.HeldDecision;
+import io.mderesponse.service.security.OperatorRoles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -16,13 +17,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Decisions held by the cap: list, approve, deny. Bearer token with role {@code soc-approver}. */
+/**
+ * Decisions held by the cap: list (role {@code soc-operator} or {@code soc-approver}), approve and deny (role
+ * {@code soc-approver}). Always a person's bearer token: {@code operator.auth=none} opens none of it.
+ */
 @Path("/approvals")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(ApprovalsResource.ROLE)
+@RolesAllowed(OperatorRoles.APPROVER)
 public class ApprovalsResource {
-
-    public static final String ROLE = "soc-approver";
 
     private final ApprovalService approvals;
     private final SecurityIdentity identity;
@@ -50,6 +52,7 @@ public class ApprovalsResource {
     }
 
     @GET
+    @RolesAllowed({OperatorRoles.APPROVER, OperatorRoles.OPERATOR})
     public List<HeldView> pending() {
         return approvals.pending().stream().map(HeldView::of).toList();
     }

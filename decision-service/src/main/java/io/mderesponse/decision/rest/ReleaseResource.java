@@ -3,6 +3,7 @@ package io.mderesponse.decision.rest;
 import io.mderesponse.contracts.id.DefenderIds;
 import io.mderesponse.decision.service.Decision;
 import io.mderesponse.decision.service.guard.ReleaseService;
+import io.mderesponse.service.security.OperatorRoles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -17,7 +18,7 @@ import java.util.UUID;
 /** An operator's release (unisolate) of a machine. Bearer token with role {@code soc-approver}. */
 @Path("/machines")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(ApprovalsResource.ROLE)
+@RolesAllowed(OperatorRoles.APPROVER)
 public class ReleaseResource {
 
     private final ReleaseService releases;

@@ -4,6 +4,8 @@ import io.mderesponse.decision.service.backtest.BacktestReport;
 import io.mderesponse.decision.service.backtest.BacktestRunner;
 import io.mderesponse.decision.service.reload.RulesRuntime;
 import io.mderesponse.decision.service.rules.ParsedRuleFile;
+import io.mderesponse.service.security.OperatorRoles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,8 +19,11 @@ import java.util.Optional;
  * The rules over HTTP: the active rules and their version, checking a candidate file, and back-testing a
  * candidate over the retained enriched alerts. Candidates are sent as the raw file (any content type, e.g.
  * {@code application/yaml}); nothing here changes the active rules, which come from {@code rules.path} only.
+ * Bearer token with role {@code soc-operator} (or {@code operator.auth=none} for a local run): the rules and a
+ * back-test's matches name machines.
  */
 @Path("/rules")
+@RolesAllowed({OperatorRoles.OPERATOR, OperatorRoles.UNAUTHENTICATED_LOCAL})
 @Produces(MediaType.APPLICATION_JSON)
 public class RulesResource {
 

@@ -11,15 +11,36 @@ import static org.hamcrest.Matchers.nullValue;
 import io.mderesponse.decision.service.rules.BundledRules;
 import io.mderesponse.decision.service.rules.ContentHash;
 import io.mderesponse.testsupport.kafka.KafkaBrokerResource;
+import io.mderesponse.testsupport.oidc.OperatorIdentityProvider;
+import io.mderesponse.testsupport.oidc.OperatorIdentityProvider.Person;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code GET /rules} and {@code POST /rules/validate} with the bundled rules active. */
+/** {@code GET /rules} and {@code POST /rules/validate} with the bundled rules active, called by a SOC operator. */
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(OperatorIdentityProvider.class)
 class RulesResourceTest {
+
+    @BeforeEach
+    void asOperator() {
+        RestAssured.authentication = RestAssured.oauth2(OperatorIdentityProvider.token(Person.OPERATOR));
+    }
+
+    @AfterEach
+    void anonymousAgain() {
+        RestAssured.authentication = RestAssured.DEFAULT_AUTH;
+    }
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metricsUrl;
 
     private static final String BAD = """
             rules:
@@ -86,7 +107,7 @@ class RulesResourceTest {
 
     @Test
     void theMetricsNameTheActiveVersion() {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().get(metricsUrl).then().statusCode(200).extract().asString();
 
         assertThat(metrics).containsPattern("rules_active_version\\{[^}]*version=\"" + BundledRules.VERSION + "\"");
         assertThat(metrics).contains("rules_reload_failures_total");

@@ -18,8 +18,11 @@ import io.mderesponse.testsupport.defender.TestIds;
 import io.mderesponse.testsupport.kafka.KafkaBrokerResource;
 import io.mderesponse.testsupport.kafka.SharedKafkaBroker;
 import io.mderesponse.testsupport.kafka.TopicReader;
+import io.mderesponse.testsupport.oidc.OperatorIdentityProvider;
+import io.mderesponse.testsupport.oidc.OperatorIdentityProvider.Person;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,6 +47,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(DefenderSimulatorResource.class)
+@WithTestResource(OperatorIdentityProvider.class)
 class DeadLetterRedriveTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -70,10 +74,10 @@ class DeadLetterRedriveTest {
         // Defender knows the alert now (it was late), and an operator redrives the dead letters.
         simulator.addMachine(SampleData.machine(machineId, "ws-late.contoso.com"));
         simulator.addAlert(SampleData.alert(alertId, "High", machineId));
-        given().get("/dlq").then().statusCode(200)
+        asOperator().get("/dlq").then().statusCode(200)
                 .body("find { it.channel == 'alerts-new' }.retryTopic", equalTo(RETRY))
                 .body("find { it.channel == 'alerts-new' }.waiting", greaterThanOrEqualTo(1));
-        given().post("/dlq/alerts-new/redrive").then().statusCode(200)
+        asOperator().post("/dlq/alerts-new/redrive").then().statusCode(200)
                 .body("retryTopic", equalTo(RETRY))
                 .body("moved", greaterThanOrEqualTo(1));
 
@@ -90,7 +94,24 @@ class DeadLetterRedriveTest {
 
     @Test
     void aChannelWithoutDeadLettersOrAnUnknownChannelIsRefused() {
-        given().post("/dlq/no-such-channel/redrive").then().statusCode(404);
+        asOperator().post("/dlq/no-such-channel/redrive").then().statusCode(404);
+    }
+
+    @Test
+    void deadLettersAreForSocOperatorsOnly() {
+        given().get("/dlq").then().statusCode(401);
+        given().post("/dlq/alerts-new/redrive").then().statusCode(401);
+        given().auth().oauth2("not-a-token").get("/dlq").then().statusCode(401);
+        given().auth().oauth2(OperatorIdentityProvider.token(Person.OTHER_AUDIENCE)).get("/dlq").then()
+                .statusCode(401);
+        given().auth().oauth2(OperatorIdentityProvider.token(Person.APPROVER)).post("/dlq/alerts-new/redrive")
+                .then().statusCode(403);
+        given().auth().oauth2(OperatorIdentityProvider.token(Person.CLAIMS_LOCAL_ROLE)).get("/dlq").then()
+                .statusCode(403);
+    }
+
+    private static RequestSpecification asOperator() {
+        return given().auth().oauth2(OperatorIdentityProvider.token(Person.OPERATOR));
     }
 
     private static List<ConsumerRecord<String, String>> withKey(String bootstrap, String topic, String key) {

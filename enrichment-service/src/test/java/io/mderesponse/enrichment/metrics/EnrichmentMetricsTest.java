@@ -19,6 +19,7 @@ import io.mderesponse.testsupport.metrics.PrometheusScrape;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -51,8 +52,8 @@ class EnrichmentMetricsTest {
     @ConfigProperty(name = "defender.api.base-url")
     String simulatorUrl;
 
-    @TestHTTPResource("/")
-    URL service;
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
 
     @Test
     void aPoisonRecordMovesTheFailedAndDeadLetterCountersOfItsChannelByOne() {
@@ -125,7 +126,7 @@ class EnrichmentMetricsTest {
     }
 
     private PrometheusScrape scrape() {
-        return PrometheusScrape.of(service.toString());
+        return PrometheusScrape.at(URI.create(metrics.toString()));
     }
 
     private static <T> void send(String key, T value, Serializer<T> serializer) {

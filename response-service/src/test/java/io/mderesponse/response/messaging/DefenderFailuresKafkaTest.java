@@ -46,7 +46,7 @@ class DefenderFailuresKafkaTest {
 
     @ConfigProperty(name = "defender.api.base-url")
     String simulatorUrl;
-    @TestHTTPResource("/q/health/ready")
+    @TestHTTPResource(value = "/health/ready", management = true)
     URI readiness;
     SimulatorAdmin simulator;
     RequestsAndResults kafka;

@@ -1,6 +1,8 @@
 package io.mderesponse.service.deadletter;
 
+import io.mderesponse.service.security.OperatorRoles;
 import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -19,9 +21,11 @@ import org.jboss.logging.Logger;
 /**
  * Dead letters of every service, over HTTP: {@code GET /dlq} lists the dead-lettering channels and how many dead
  * letters wait in each; {@code POST /dlq/{channel}/redrive} moves them to the channel's retry topic, which only
- * the channel's consumer group reads. An operator endpoint: keep the service port off public networks.
+ * the channel's consumer group reads. Bearer token with role {@code soc-operator} (or {@code operator.auth=none}
+ * for a local run): dead letters carry alert data.
  */
 @Path("/dlq")
+@RolesAllowed({OperatorRoles.OPERATOR, OperatorRoles.UNAUTHENTICATED_LOCAL})
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadLetterResource {
 

@@ -47,7 +47,7 @@ final class StormRun {
 
         List<SimulatorCall> calls = CallLogCheck.api(system.simulator.calls());
         long throttled = calls.stream().filter(c -> c.status() != null && c.status() == 429).count();
-        String enrichment = system.service("enrichment-service").baseUrl();
+        String enrichment = system.service("enrichment-service").managementUrl();
         double perAlertSum = progress.metric(enrichment, "enrichment_defender_calls_per_alert_sum", null);
         double perAlertCount = progress.metric(enrichment, "enrichment_defender_calls_per_alert_count", null);
         StormReport report = new StormReport(name, storm.size(), storm.machines.size(), storm.count("High"), window,

@@ -205,7 +205,7 @@ class HuntingSystemTest {
     void cpuAndCallQuotaPausePauseHuntingAndTheThrottledRunIsNotLost() throws Exception {
         await().atMost(PATIENCE).until(() -> rowsOf("quota").size() >= 1); // the seed row: the query runs
         // Other tests may have paused this scheduler before: count this test's pauses and calls only.
-        PrometheusScrape before = PrometheusScrape.of(scheduler.baseUrl());
+        PrometheusScrape before = PrometheusScrape.of(scheduler.managementUrl());
         Instant start = Instant.now();
         system.simulator.addFault(SimulatorFault.cpuQuota(3, 1));
         Map<String, Object> afterCpuQuota = row(TestIds.machineId(), "after-cpu-quota.exe");
@@ -213,7 +213,7 @@ class HuntingSystemTest {
 
         await().atMost(PATIENCE).until(() -> rowsOf("quota").stream()
                 .anyMatch(r -> r.value().contains("after-cpu-quota.exe")));
-        assertThat(PrometheusScrape.of(scheduler.baseUrl()).delta(before, "hunting_pauses_total",
+        assertThat(PrometheusScrape.of(scheduler.managementUrl()).delta(before, "hunting_pauses_total",
                 Map.of("reason", "cpu-quota"))).isEqualTo(1.0);
         List<SimulatorCall> calls = system.simulator.calls(CallFilter.family(GRAPH)).stream()
                 .filter(c -> c.time().isAfter(start)).toList();
@@ -232,7 +232,7 @@ class HuntingSystemTest {
                 row(TestIds.machineId(), "after-call-quota.exe")));
         await().atMost(PATIENCE).until(() -> rowsOf("quota").stream()
                 .anyMatch(r -> r.value().contains("after-call-quota.exe")));
-        PrometheusScrape after = PrometheusScrape.of(scheduler.baseUrl());
+        PrometheusScrape after = PrometheusScrape.of(scheduler.managementUrl());
         assertThat(after.delta(before, "hunting_pauses_total", Map.of("reason", "request-quota"))).isEqualTo(1.0);
         assertThat(after.value("hunting_paused", Map.of())).isZero();
         assertThat(rowsOf("quota")).filteredOn(r -> r.value().contains("after-cpu-quota.exe")).hasSize(1);
@@ -252,17 +252,17 @@ class HuntingSystemTest {
         system.simulator.addFault(SimulatorFault.rateLimit(GRAPH, 1, 1));
         await().atMost(PATIENCE).until(() -> system.simulator.calls(CallFilter.family(GRAPH)).stream()
                 .anyMatch(c -> c.time().isAfter(start) && Integer.valueOf(429).equals(c.status())));
-        await().atMost(PATIENCE).until(() -> PrometheusScrape.of(scheduler.baseUrl())
+        await().atMost(PATIENCE).until(() -> PrometheusScrape.of(scheduler.managementUrl())
                 .value("hunting_paused", Map.of()) == 0);
 
         // After a restart by another test, the metrics of runs appear with the new process's first runs.
         await().atMost(PATIENCE).untilAsserted(() -> {
             List<String> problems = new ArrayList<>();
-            PrometheusScrape onScheduler = PrometheusScrape.of(scheduler.baseUrl());
+            PrometheusScrape onScheduler = PrometheusScrape.of(scheduler.managementUrl());
             ofTheScheduler.stream().filter(metric -> !NOT_CREATED_IN_THIS_RUN.containsKey(metric.name()))
                     .forEach(metric -> problems.addAll(metric.problemsIn("hunting-scheduler", onScheduler)));
             // Enrichment counts hunting rows, which PipelineSystemTest has none of.
-            PrometheusScrape onEnrichment = PrometheusScrape.of(system.service("enrichment-service").baseUrl());
+            PrometheusScrape onEnrichment = PrometheusScrape.of(system.service("enrichment-service").managementUrl());
             readme.exposedBy("enrichment-service").stream()
                     .filter(metric -> metric.name().equals("enrichment_hunting_rows_total"))
                     .forEach(metric -> problems.addAll(metric.problemsIn("enrichment-service", onEnrichment)));
@@ -332,7 +332,7 @@ class HuntingSystemTest {
 
     private static String readiness() throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(scheduler.baseUrl() + "/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString())
+                URI.create(scheduler.managementUrl() + "/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString())
                 .body().replace(" ", "");
     }
 
@@ -365,7 +365,7 @@ class HuntingSystemTest {
 
     private static String metrics() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(scheduler.baseUrl() + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create(scheduler.managementUrl() + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString());
         return response.body();
     }
 

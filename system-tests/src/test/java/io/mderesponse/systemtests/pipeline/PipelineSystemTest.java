@@ -217,7 +217,7 @@ class PipelineSystemTest {
 
         Set<String> exposed = new TreeSet<>();
         for (String service : RunningSystem.SERVICES) {
-            PrometheusScrape.of(system.service(service).baseUrl()).samples()
+            PrometheusScrape.of(system.service(service).managementUrl()).samples()
                     .forEach(sample -> exposed.add(sample.name()));
         }
         used.removeAll(NOT_CREATED_IN_THIS_RUN.keySet());
@@ -239,7 +239,7 @@ class PipelineSystemTest {
 
         List<String> problems = new ArrayList<>();
         for (String service : RunningSystem.SERVICES) {
-            PrometheusScrape scrape = PrometheusScrape.of(system.service(service).baseUrl());
+            PrometheusScrape scrape = PrometheusScrape.of(system.service(service).managementUrl());
             readme.exposedBy(service).stream().filter(metric -> !NOT_CREATED_IN_THIS_RUN.containsKey(metric.name()))
                     .forEach(metric -> problems.addAll(metric.problemsIn(service, scrape)));
         }

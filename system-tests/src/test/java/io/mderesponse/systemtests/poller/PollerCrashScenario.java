@@ -216,7 +216,7 @@ final class PollerCrashScenario implements AutoCloseable {
 
     String get(ServiceProcess replica, String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(replica.baseUrl() + path))
+            return http.send(HttpRequest.newBuilder(URI.create(replica.managementUrl() + path))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             return "";

@@ -39,7 +39,12 @@ public final class PrometheusScrape {
     /** Scrapes {@code <baseUrl>/q/metrics}. */
     public static PrometheusScrape of(String baseUrl) {
         String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/q/metrics"))
+        return at(URI.create(base + "/q/metrics"));
+    }
+
+    /** Scrapes the metrics at exactly {@code metricsUrl} (e.g. a test's management-interface URL). */
+    public static PrometheusScrape at(URI metricsUrl) {
+        HttpRequest request = HttpRequest.newBuilder(metricsUrl)
                 .timeout(Duration.ofSeconds(10)).header("Accept", "text/plain").GET().build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,7 @@
 package io.mderesponse.testsupport.process;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -23,5 +25,19 @@ public final class ProjectLayout {
     /** The packaged Quarkus application of a module: {@code <module>/target/quarkus-app/quarkus-run.jar}. */
     public static Path quarkusRunJar(String module) {
         return root().resolve(module).resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
+    }
+
+    /**
+     * Whether the module's service serves health and metrics on Quarkus' management interface (its
+     * {@code application.properties} sets {@code quarkus.management.port}).
+     */
+    public static boolean hasManagementInterface(String module) {
+        Path properties = root().resolve(module).resolve("src/main/resources/application.properties");
+        try {
+            return Files.exists(properties) && Files.readAllLines(properties).stream()
+                    .anyMatch(line -> line.startsWith("quarkus.management.port="));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -38,12 +38,14 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final int httpPort;
+    private final int managementPort;
     private final Path logFile;
 
-    private ServiceProcess(String name, Process process, int httpPort, Path logFile) {
+    private ServiceProcess(String name, Process process, int httpPort, int managementPort, Path logFile) {
         this.name = name;
         this.process = process;
         this.httpPort = httpPort;
+        this.managementPort = managementPort;
         this.logFile = logFile;
     }
 
@@ -60,9 +62,17 @@ public final class ServiceProcess implements AutoCloseable {
         return httpPort;
     }
 
-    /** {@code http://127.0.0.1:<port>}. */
+    /** {@code http://127.0.0.1:<port>}: the application port, where the operator endpoints are. */
     public String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
+    }
+
+    /**
+     * Where health ({@code /q/health}) and metrics ({@code /q/metrics}) are: the management interface's port, or
+     * the application port for a module without one (the Defender simulator).
+     */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public long pid() {
@@ -154,7 +164,10 @@ public final class ServiceProcess implements AutoCloseable {
             return this;
         }
 
-        /** The path that answers 200 once the service is ready; {@code /q/health/ready} by default. */
+        /**
+         * The path that answers 200 once the service is ready, on the {@linkplain #managementUrl() management
+         * interface}; {@code /q/health/ready} by default.
+         */
         public Builder readinessPath(String path) {
             this.readinessPath = path;
             return this;
@@ -174,6 +187,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
             try {
                 int port = httpPort > 0 ? httpPort : LoopbackPorts.free();
+                int management = ProjectLayout.hasManagementInterface(module) ? LoopbackPorts.free() : port;
                 Path logDir = Files.createDirectories(jar.getParent().getParent().resolve("service-logs"));
                 Path log = logDir.resolve(name + "-" + port + ".log");
                 List<String> command = new ArrayList<>();
@@ -190,7 +204,10 @@ public final class ServiceProcess implements AutoCloseable {
                         .redirectOutput(log.toFile());
                 builder.environment().putAll(env);
                 builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-                ServiceProcess service = new ServiceProcess(name, builder.start(), port, log);
+                if (management != port) {
+                    builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(management));
+                }
+                ServiceProcess service = new ServiceProcess(name, builder.start(), port, management, log);
                 awaitReady(service);
                 return service;
             } catch (IOException e) {
@@ -200,7 +217,7 @@ public final class ServiceProcess implements AutoCloseable {
 
         private void awaitReady(ServiceProcess service) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            URI readiness = URI.create(service.baseUrl() + readinessPath);
+            URI readiness = URI.create(service.managementUrl() + readinessPath);
             Instant deadline = Instant.now().plus(readyTimeout);
             while (Instant.now().isBefore(deadline)) {
                 if (!service.isAlive()) {

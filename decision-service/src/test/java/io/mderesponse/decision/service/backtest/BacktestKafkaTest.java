@@ -16,10 +16,13 @@ import io.mderesponse.decision.Samples;
 import io.mderesponse.testsupport.kafka.KafkaBrokerResource;
 import io.mderesponse.testsupport.kafka.SharedKafkaBroker;
 import io.mderesponse.testsupport.kafka.TopicReader;
+import io.mderesponse.testsupport.oidc.OperatorIdentityProvider;
+import io.mderesponse.testsupport.oidc.OperatorIdentityProvider.Person;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -50,6 +53,7 @@ import org.junit.jupiter.api.TestInstance;
 @QuarkusTest
 @TestProfile(BacktestTopicProfile.class)
 @WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(OperatorIdentityProvider.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BacktestKafkaTest {
 
@@ -121,7 +125,7 @@ class BacktestKafkaTest {
         Map<TopicPartition, Long> endsBefore = endOffsetsOfEveryTopic();
         Set<String> groupsBefore = consumerGroups();
 
-        JsonPath report = given().contentType("application/yaml").body(CANDIDATE.getBytes(StandardCharsets.UTF_8))
+        JsonPath report = asOperator().contentType("application/yaml").body(CANDIDATE.getBytes(StandardCharsets.UTF_8))
                 .post("/rules/backtest").then().statusCode(200).extract().jsonPath();
 
         assertThat(report.getString("topic")).isEqualTo(topic);
@@ -145,7 +149,7 @@ class BacktestKafkaTest {
 
     @Test
     void anInvalidCandidateIsRefusedWithItsErrorsAndNothingIsRead() {
-        given().contentType("application/yaml")
+        asOperator().contentType("application/yaml")
                 .body("rules:\n  - id: x\n    when: alert.severity = \"High\"\n    actions: [notify]\n"
                         .getBytes(StandardCharsets.UTF_8))
                 .post("/rules/backtest").then().statusCode(400)
@@ -188,5 +192,9 @@ class BacktestKafkaTest {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafkaBroker.bootstrapServers());
         return Admin.create(config);
+    }
+
+    private static RequestSpecification asOperator() {
+        return given().auth().oauth2(OperatorIdentityProvider.token(Person.OPERATOR));
     }
 }

@@ -18,9 +18,11 @@ import io.mderesponse.decision.Samples;
 import io.mderesponse.testsupport.kafka.KafkaBrokerResource;
 import io.mderesponse.testsupport.metrics.PrometheusScrape;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestProfile(CapAndApprovalsKafkaTest.Profile.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CapAndApprovalsKafkaTest {
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metricsUrl;
 
     /** A cap of 2 per hour, holds that expire after 12 s, state topics of its own. */
     public static class Profile implements QuarkusTestProfile {
@@ -116,8 +121,8 @@ class CapAndApprovalsKafkaTest {
                 assertThat(metrics().value("decisions_held", Map.of())).isZero());
     }
 
-    private static PrometheusScrape metrics() {
-        return PrometheusScrape.parse(given().get("/q/metrics").then().statusCode(200).extract().asString());
+    private PrometheusScrape metrics() {
+        return PrometheusScrape.parse(given().get(metricsUrl).then().statusCode(200).extract().asString());
     }
 
     private static DecisionMade held() {

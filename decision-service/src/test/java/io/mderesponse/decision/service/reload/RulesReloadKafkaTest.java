@@ -18,12 +18,17 @@ import io.mderesponse.contracts.serde.MachineActionRequestedDeserializer;
 import io.mderesponse.contracts.topic.Topics;
 import io.mderesponse.decision.Samples;
 import io.mderesponse.testsupport.kafka.KafkaBrokerResource;
+import io.mderesponse.testsupport.oidc.OperatorIdentityProvider;
+import io.mderesponse.testsupport.oidc.OperatorIdentityProvider.Person;
 import io.mderesponse.testsupport.kafka.SharedKafkaBroker;
 import io.mderesponse.testsupport.kafka.TopicReader;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +47,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(SymlinkRulesProfile.class)
 @WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(OperatorIdentityProvider.class)
 class RulesReloadKafkaTest {
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metricsUrl;
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
@@ -123,9 +132,9 @@ class RulesReloadKafkaTest {
 
         configMap.swap(BROKEN);
 
-        await().atMost(PATIENCE).untilAsserted(() -> given().get("/rules").then()
+        await().atMost(PATIENCE).untilAsserted(() -> asOperator().get("/rules").then()
                 .body("rejected.version", equalTo(RuleFileReloaderTest.hash(BROKEN))));
-        given().get("/rules").then()
+        asOperator().get("/rules").then()
                 .body("version", equalTo(RuleFileReloaderTest.hash(ISOLATE_HIGH)))
                 .body("rejected.errors[0].ruleId", equalTo("notify-medium-v3"))
                 .body("rejected.errors[0].line", equalTo(3))
@@ -169,7 +178,7 @@ class RulesReloadKafkaTest {
 
     private void activate(String content) {
         configMap.swap(content);
-        await().atMost(PATIENCE).untilAsserted(() -> given().get("/rules").then()
+        await().atMost(PATIENCE).untilAsserted(() -> asOperator().get("/rules").then()
                 .body("version", equalTo(RuleFileReloaderTest.hash(content))));
     }
 
@@ -192,10 +201,14 @@ class RulesReloadKafkaTest {
     }
 
     /** A metric's value from the Prometheus text (the first series of that name). */
-    private static double metric(String name) {
-        String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    private double metric(String name) {
+        String text = given().get(metricsUrl).then().statusCode(200).extract().asString();
         return text.lines().filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
                 .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .findFirst().orElseThrow(() -> new AssertionError("No metric " + name));
+    }
+
+    private static RequestSpecification asOperator() {
+        return given().auth().oauth2(OperatorIdentityProvider.token(Person.OPERATOR));
     }
 }
