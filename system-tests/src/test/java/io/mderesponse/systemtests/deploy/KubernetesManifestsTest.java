@@ -500,7 +500,8 @@ class KubernetesManifestsTest {
             Deployment deployment = object(Deployment.class, module);
             Container container = onlyContainer(deployment);
             int management = managementPort(module);
-            assertThat(management).as(module + " management port").isEqualTo(Integer.parseInt(httpPort(module)) + 1000);
+            assertThat(management).as(module + " management port")
+                    .isEqualTo(Integer.parseInt(httpPort(module)) + 1000);
             assertThat(container.getPorts()).as(module + " container ports").anySatisfy(p -> {
                 assertThat(p.getName()).isEqualTo("management");
                 assertThat(p.getContainerPort()).isEqualTo(management);
@@ -615,7 +616,8 @@ class KubernetesManifestsTest {
             EnvVar jaas = container.getEnv().stream().filter(v -> v.getName().equals("KAFKA_SASL_JAAS_CONFIG"))
                     .findFirst().orElseThrow(() -> new AssertionError(module + " has no KAFKA_SASL_JAAS_CONFIG"));
             assertThat(jaas.getValueFrom().getSecretKeyRef().getName())
-                    .as(module + ": the Secret Strimzi makes for the KafkaUser named like the service").isEqualTo(module);
+                    .as(module + ": the Secret Strimzi makes for the KafkaUser named like the service")
+                    .isEqualTo(module);
             assertThat(jaas.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("sasl.jaas.config");
 
             String truststore = env.get("KAFKA_SSL_TRUSTSTORE_LOCATION");
@@ -710,11 +712,18 @@ class KubernetesManifestsTest {
         return host.contains(".") || host.contains(":") || host.equals("localhost");
     }
 
-    /** The management interface's port: {@code quarkus.management.port} if the module sets it, else http + 1000. */
+    /**
+     * The management interface's port as the module configures it: {@code quarkus.management.port}, Quarkus'
+     * 9000 when the interface is enabled without a port, and the planned http + 1000 while it is not enabled yet.
+     */
     private static int managementPort(String module) {
-        String declared = applicationProperties(module).getProperty("quarkus.management.port");
-        int expected = Integer.parseInt(httpPort(module)) + 1000;
-        return declared == null ? expected : Integer.parseInt(declared);
+        Properties properties = applicationProperties(module);
+        String declared = properties.getProperty("quarkus.management.port");
+        if (declared != null) {
+            return Integer.parseInt(declared);
+        }
+        return Boolean.parseBoolean(properties.getProperty("quarkus.management.enabled")) ? 9000
+                : Integer.parseInt(httpPort(module)) + 1000;
     }
 
     private static void assertProbe(String what, Probe probe, String path) {
