@@ -16,9 +16,13 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.mderesponse.contracts.topic.Services;
 import io.mderesponse.contracts.topic.Topics;
 import io.mderesponse.systemtests.config.ReadmeConfiguration;
+import io.mderesponse.systemtests.deploy.NetworkReach.Endpoint;
 import io.mderesponse.systemtests.deploy.TopicsOfTheCode.Expected;
 import io.mderesponse.testsupport.process.ProjectLayout;
 import java.io.IOException;
@@ -47,6 +51,10 @@ import org.junit.jupiter.api.Test;
  * every topic the code creates has a Strimzi {@code KafkaTopic} with the partitions and cleanup policy the code
  * creates it with; every service runs non-root with probes, limits, its ConfigMap and its Secrets, configured only
  * by documented settings; the rules are a directory mount; the example overlay patches only what the base has.
+ * Least privilege (issue 21): a default-deny NetworkPolicy and only the flows the architecture needs (checked by
+ * evaluating the policies, {@link NetworkReach}); each service's own Kafka identity and Defender credentials; a
+ * disruption budget for every multi-replica Deployment; health and metrics on the management port; fully
+ * qualified images.
  */
 class KubernetesManifestsTest {
 
@@ -180,7 +188,8 @@ class KubernetesManifestsTest {
             Container container = onlyContainer(deployment);
             String port = httpPort(module);
 
-            assertThat(container.getImage()).as(module + " image").isEqualTo(image(module));
+            assertThat(container.getImage()).as(module + " image: the built name under a registry")
+                    .endsWith("/" + image(module));
             assertThat(container.getPorts()).as(module + " ports")
                     .anySatisfy(p -> {
                         assertThat(p.getName()).isEqualTo("http");
@@ -241,15 +250,19 @@ class KubernetesManifestsTest {
                 if (variable.getValueFrom() != null && variable.getValueFrom().getSecretKeyRef() != null) {
                     var ref = variable.getValueFrom().getSecretKeyRef();
                     fromSecrets.put(variable.getName(), ref.getName());
+                    if (ref.getName().equals(module)) {
+                        continue; // the KafkaUser's Secret, made by Strimzi (checked by the Kafka identity test)
+                    }
                     assertThat(secretKeys.getOrDefault(ref.getName(), Set.of()))
                             .as(module + ": secret " + ref.getName() + " of the example overlay has key " + ref.getKey())
                             .contains(ref.getKey());
                 }
             }
             if (callsDefender(module)) {
-                assertThat(fromSecrets).as(module + " calls Defender").containsKey("DEFENDER_CLIENT_SECRET");
+                assertThat(fromSecrets).as(module + " calls Defender")
+                        .containsKeys("DEFENDER_CLIENT_ID", "DEFENDER_CLIENT_SECRET");
                 assertThat(configMaps).as(module + " calls Defender").contains("defender-api");
-                assertThat(environment(module)).containsKeys("DEFENDER_TENANT_ID", "DEFENDER_CLIENT_ID");
+                assertThat(environment(module)).containsKeys("DEFENDER_API_BASE_URL", "DEFENDER_TENANT_ID");
             }
             if (module.equals(Services.NOTIFIER)) {
                 assertThat(fromSecrets).as("SMTP password").containsKey("QUARKUS_MAILER_PASSWORD");
@@ -336,15 +349,386 @@ class KubernetesManifestsTest {
         }
     }
 
+    // ---- least privilege: network, disruption, images, credentials (issue 21)
+
+    /** Stands for any internet address (a documentation range, which the policies do not single out). */
+    private static final String INTERNET = "203.0.113.10";
+    /** Inside the cluster or the company network: a Service IP, a private host, the cloud metadata endpoint. */
+    private static final List<String> NOT_INTERNET = List.of("10.96.0.1", "172.20.0.5", "192.168.1.10",
+            "169.254.169.254");
+
+    @Test
+    void a_default_deny_for_ingress_and_egress_covers_every_pod_of_the_namespace() {
+        List<NetworkPolicy> denyAll = policies().stream()
+                .filter(p -> p.getSpec().getPodSelector().getMatchLabels().isEmpty()
+                        && p.getSpec().getPodSelector().getMatchExpressions().isEmpty())
+                .filter(p -> NetworkReach.types(p).containsAll(List.of("Ingress", "Egress")))
+                .filter(p -> p.getSpec().getIngress().isEmpty() && p.getSpec().getEgress().isEmpty()).toList();
+        assertThat(denyAll).as("a NetworkPolicy selecting every pod ({}) with both types and no rule").isNotEmpty();
+
+        // A pod no policy names by its labels reaches nothing but DNS, and nothing reaches it.
+        NetworkReach reach = reach(policies());
+        Endpoint stranger = Endpoint.pod(namespace(), Map.of("app", "anything"), Map.of());
+        assertThat(reach.egress(stranger, kubeDns(), "UDP", 53)).as("DNS is for every pod").isTrue();
+        assertThat(reach.egress(stranger, kafkaBroker(), "TCP", tlsListenerPort())).as("stranger → Kafka").isFalse();
+        assertThat(reach.egress(stranger, Endpoint.external(INTERNET), "TCP", 443)).as("stranger → internet")
+                .isFalse();
+        for (String module : serviceModules()) {
+            Endpoint service = servicePod(module);
+            assertThat(reach.connects(stranger, service, "TCP", Integer.parseInt(httpPort(module))))
+                    .as("stranger → " + module + " http").isFalse();
+            assertThat(reach.connects(stranger, service, "TCP", managementPort(module)))
+                    .as("stranger → " + module + " management").isFalse();
+        }
+    }
+
+    @Test
+    void every_service_reaches_kafka_on_the_listener_it_is_configured_with_and_dns() {
+        NetworkReach reach = reach(policies());
+        int configured = Integer.parseInt(bootstrapServers().substring(bootstrapServers().lastIndexOf(':') + 1));
+        for (String module : serviceModules()) {
+            Endpoint service = servicePod(module);
+            assertThat(reach.connects(service, kafkaBroker(), "TCP", configured))
+                    .as(module + " → Kafka " + configured + " (both policies: its egress, the brokers' ingress)")
+                    .isTrue();
+            assertThat(reach.connects(service, kafkaBroker(), "TCP", 9092)).as(module + " → plain listener")
+                    .isFalse();
+            assertThat(reach.connects(service, kafkaBroker(), "TCP", 9091)).as(module + " → replication port")
+                    .isFalse();
+            assertThat(reach.egress(service, kubeDns(), "UDP", 53)).as(module + " DNS over UDP").isTrue();
+            assertThat(reach.egress(service, kubeDns(), "TCP", 53)).as(module + " DNS over TCP").isTrue();
+        }
+    }
+
+    @Test
+    void only_the_services_that_call_defender_reach_the_internet_and_only_on_443() {
+        NetworkReach reach = reach(policies());
+        for (String module : serviceModules()) {
+            Endpoint service = servicePod(module);
+            assertThat(reach.egress(service, Endpoint.external(INTERNET), "TCP", 443))
+                    .as(module + " → Defender, Graph and the token endpoint on 443 (calls Defender: "
+                            + callsDefender(module) + ")")
+                    .isEqualTo(callsDefender(module));
+            for (String inside : NOT_INTERNET) {
+                assertThat(reach.egress(service, Endpoint.external(inside), "TCP", 443))
+                        .as(module + " → " + inside + ":443, not the internet").isFalse();
+            }
+            assertThat(reach.egress(service, Endpoint.external(INTERNET), "TCP", 80)).as(module + " → :80")
+                    .isFalse();
+        }
+        int mailerPort = Integer.parseInt(environment(Services.NOTIFIER).get("QUARKUS_MAILER_PORT"));
+        for (String module : serviceModules()) {
+            assertThat(reach.egress(servicePod(module), Endpoint.external(INTERNET), "TCP", mailerPort))
+                    .as(module + " → SMTP " + mailerPort).isEqualTo(module.equals(Services.NOTIFIER));
+        }
+        assertThat(reach.egress(servicePod(Services.NOTIFIER), Endpoint.external("169.254.169.254"), "TCP",
+                mailerPort)).as("notifier → metadata endpoint").isFalse();
+    }
+
+    @Test
+    void the_example_overlay_narrows_the_notifiers_smtp_egress_to_its_mailer_port() {
+        NetworkReach reach = reach(overlayPolicies());
+        String mailerPort = patched(ConfigMap.class, Services.NOTIFIER + "-config")
+                .map(c -> c.getData().get("QUARKUS_MAILER_PORT"))
+                .orElse(environment(Services.NOTIFIER).get("QUARKUS_MAILER_PORT"));
+        Endpoint notifier = servicePod(Services.NOTIFIER);
+        assertThat(reach.egress(notifier, Endpoint.external(INTERNET), "TCP", Integer.parseInt(mailerPort)))
+                .as("notifier → its mailer port " + mailerPort + " in the overlay").isTrue();
+        for (int other : List.of(25, 465, 587)) {
+            if (other != Integer.parseInt(mailerPort)) {
+                assertThat(reach.egress(notifier, Endpoint.external(INTERNET), "TCP", other))
+                        .as("notifier → " + other + " after the overlay narrowed it").isFalse();
+            }
+        }
+    }
+
+    @Test
+    void prometheus_reaches_only_the_management_port_and_operators_only_the_http_port() {
+        NetworkReach reach = reach(policies());
+        Endpoint prometheus = Endpoint.pod("monitoring", Map.of("app.kubernetes.io/name", "prometheus"), Map.of());
+        Endpoint operatorPod = Endpoint.pod(namespace(), Map.of(OPERATOR_ACCESS, "true"), Map.of());
+        Endpoint console = Endpoint.pod("soc-console", Map.of(OPERATOR_ACCESS, "true"), Map.of("app", "console"),
+                Map.of());
+        Endpoint otherNamespace = Endpoint.pod("default", Map.of("app", "console"), Map.of());
+        for (String module : serviceModules()) {
+            Endpoint service = servicePod(module);
+            int http = Integer.parseInt(httpPort(module));
+            int management = managementPort(module);
+            assertThat(reach.connects(prometheus, service, "TCP", management)).as("Prometheus → " + module)
+                    .isTrue();
+            assertThat(reach.connects(prometheus, service, "TCP", http)).as("Prometheus → " + module + " http")
+                    .isFalse();
+            assertThat(reach.connects(operatorPod, service, "TCP", http)).as("operator pod → " + module).isTrue();
+            assertThat(reach.connects(console, service, "TCP", http)).as("operator namespace → " + module)
+                    .isTrue();
+            assertThat(reach.connects(otherNamespace, service, "TCP", http)).as("other namespace → " + module)
+                    .isFalse();
+            assertThat(reach.connects(operatorPod, service, "TCP", management)).as("operator → management")
+                    .isFalse();
+        }
+        // No service may call another's operator endpoints: the notifier cannot approve a held isolation.
+        int decisionHttp = Integer.parseInt(httpPort(Services.DECISION));
+        for (String module : serviceModules()) {
+            assertThat(reach.connects(servicePod(module), servicePod(Services.DECISION), "TCP", decisionHttp))
+                    .as(module + " → decision-service http").isFalse();
+        }
+    }
+
+    @Test
+    void strimzis_own_pods_keep_their_traffic_under_the_default_deny() {
+        NetworkReach reach = reach(policies());
+        Endpoint broker = kafkaBroker();
+        Endpoint entityOperator = strimziPod(kafka().getMetadata().getName() + "-entity-operator");
+        Endpoint clusterOperator = Endpoint.pod("strimzi", Map.of("name", "strimzi-cluster-operator"), Map.of());
+        for (int port : List.of(9090, 9091, tlsListenerPort())) {
+            assertThat(reach.connects(broker, broker, "TCP", port)).as("broker → broker " + port).isTrue();
+        }
+        assertThat(reach.connects(entityOperator, broker, "TCP", 9091)).as("topic/user operator → brokers").isTrue();
+        assertThat(reach.egress(entityOperator, Endpoint.external("172.20.0.2"), "TCP", 6443))
+                .as("entity operator → Kubernetes API server").isTrue();
+        for (int port : List.of(9090, 9091, 8443)) {
+            assertThat(reach.connects(clusterOperator, broker, "TCP", port)).as("cluster operator → " + port)
+                    .isTrue();
+        }
+        assertThat(reach.egress(broker, Endpoint.external(INTERNET), "TCP", 443)).as("broker → internet").isFalse();
+    }
+
+    @Test
+    void every_service_serves_health_and_metrics_on_the_management_port_the_http_port_plus_1000() {
+        for (String module : serviceModules()) {
+            Deployment deployment = object(Deployment.class, module);
+            Container container = onlyContainer(deployment);
+            int management = managementPort(module);
+            assertThat(management).as(module + " management port")
+                    .isEqualTo(Integer.parseInt(httpPort(module)) + 1000);
+            assertThat(container.getPorts()).as(module + " container ports").anySatisfy(p -> {
+                assertThat(p.getName()).isEqualTo("management");
+                assertThat(p.getContainerPort()).isEqualTo(management);
+            });
+            assertProbe(module + " startup", container.getStartupProbe(), "/q/health/live");
+            assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations()).as(module + " scrape")
+                    .containsEntry("prometheus.io/scrape", "true")
+                    .containsEntry("prometheus.io/port", String.valueOf(management))
+                    .containsEntry("prometheus.io/path", "/q/metrics");
+        }
+    }
+
+    @Test
+    void every_deployment_of_two_replicas_or_more_has_a_disruption_budget_that_still_lets_a_drain_through() {
+        List<PodDisruptionBudget> budgets = baseObjects.stream().filter(PodDisruptionBudget.class::isInstance)
+                .map(PodDisruptionBudget.class::cast).toList();
+        List<Deployment> deployments = baseObjects.stream().filter(Deployment.class::isInstance)
+                .map(Deployment.class::cast).toList();
+        for (Deployment deployment : deployments) {
+            String name = deployment.getMetadata().getName();
+            Map<String, String> labels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+            List<PodDisruptionBudget> selecting = budgets.stream()
+                    .filter(b -> NetworkReach.matches(b.getSpec().getSelector(), labels)).toList();
+            int base = deployment.getSpec().getReplicas();
+            int overlaid = patched(Deployment.class, name).map(d -> d.getSpec().getReplicas()).orElse(base);
+            if (Math.max(base, overlaid) >= 2) {
+                assertThat(selecting).as(name + " runs " + base + " (overlay " + overlaid + ") replicas").hasSize(1);
+            }
+            for (PodDisruptionBudget budget : selecting) {
+                assertThat(budget.getSpec().getMinAvailable()).as(budget.getMetadata().getName() + " minAvailable")
+                        .isNotNull();
+                int minAvailable = budget.getSpec().getMinAvailable().getIntVal();
+                assertThat(minAvailable).as(name + ": a drain may evict a replica, base and overlay")
+                        .isPositive().isLessThan(Math.min(base, overlaid));
+            }
+        }
+        assertThat(budgets).as("every budget selects a Deployment").allSatisfy(b -> assertThat(deployments)
+                .anySatisfy(d -> assertThat(NetworkReach.matches(b.getSpec().getSelector(),
+                        d.getSpec().getTemplate().getMetadata().getLabels())).isTrue()));
+    }
+
+    @Test
+    void every_image_is_fully_qualified_in_the_base_and_mapped_for_every_service_by_the_overlay() {
+        Map<String, String> baseImages = new TreeMap<>(); // name without tag → module
+        for (HasMetadata object : baseObjects) {
+            if (object instanceof Deployment deployment) {
+                for (Container container : deployment.getSpec().getTemplate().getSpec().getContainers()) {
+                    assertThat(isQualified(container.getImage())).as(container.getImage() + " names its registry")
+                            .isTrue();
+                    baseImages.put(container.getImage().substring(0, container.getImage().lastIndexOf(':')),
+                            deployment.getMetadata().getName());
+                }
+            }
+        }
+        Map<String, JsonNode> mapped = new TreeMap<>();
+        overlay.spec().path("images").forEach(image -> mapped.put(image.path("name").asText(), image));
+        assertThat(mapped.keySet()).as("the overlay's images: entries, one per image of the base")
+                .containsExactlyInAnyOrderElementsOf(baseImages.keySet());
+        mapped.forEach((name, image) -> {
+            String module = baseImages.get(name);
+            String built = image(module);
+            String newName = image.path("newName").asText();
+            assertThat(isQualified(newName + ":" + image.path("newTag").asText())).as(newName).isTrue();
+            assertThat(newName + ":" + image.path("newTag").asText()).as(module + ": the built name in your registry")
+                    .endsWith("/" + built);
+        });
+    }
+
+    @Test
+    void each_service_that_calls_defender_reads_its_own_credentials_and_the_others_none() {
+        Set<String> overlaySecrets = overlaySecretKeys().keySet();
+        for (String module : serviceModules()) {
+            Container container = onlyContainer(object(Deployment.class, module));
+            Map<String, String> secretOf = new TreeMap<>();
+            container.getEnv().stream().filter(v -> v.getValueFrom() != null
+                    && v.getValueFrom().getSecretKeyRef() != null)
+                    .forEach(v -> secretOf.put(v.getName(), v.getValueFrom().getSecretKeyRef().getName()));
+            List<String> defenderSources = Stream.concat(secretOf.values().stream(), container.getEnvFrom().stream()
+                    .map(s -> s.getSecretRef() != null ? s.getSecretRef().getName()
+                            : s.getConfigMapRef() != null ? s.getConfigMapRef().getName() : ""))
+                    .filter(name -> name.startsWith("defender-")).toList();
+            if (callsDefender(module)) {
+                String own = "defender-credentials-" + module;
+                assertThat(secretOf).as(module + " reads its own Defender client")
+                        .containsEntry("DEFENDER_CLIENT_ID", own).containsEntry("DEFENDER_CLIENT_SECRET", own);
+                assertThat(defenderSources).as(module + ": no other service's Defender secret")
+                        .allMatch(name -> name.equals(own) || name.equals("defender-api"));
+                assertThat(overlaySecrets).as("the example overlay makes " + own).contains(own);
+            } else {
+                assertThat(defenderSources).as(module + " never calls Defender: no Defender setting or secret")
+                        .isEmpty();
+            }
+        }
+        assertThat(configMap("defender-api").getData()).as("the shared Defender ConfigMap: endpoint and tenant only")
+                .doesNotContainKeys("DEFENDER_CLIENT_ID", "DEFENDER_CLIENT_SECRET");
+        patched(ConfigMap.class, "defender-api").ifPresent(c -> assertThat(c.getData()).as("overlay's defender-api")
+                .doesNotContainKeys("DEFENDER_CLIENT_ID", "DEFENDER_CLIENT_SECRET"));
+    }
+
+    @Test
+    void each_service_authenticates_to_kafka_as_its_own_kafka_user_over_tls_trusting_the_cluster_ca() {
+        String caSecret = kafka().getMetadata().getName() + "-cluster-ca-cert";
+        for (String module : serviceModules()) {
+            Deployment deployment = object(Deployment.class, module);
+            Container container = onlyContainer(deployment);
+            Map<String, String> env = environment(module);
+            assertThat(env).as(module + " Kafka client security")
+                    .containsEntry("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers())
+                    .containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
+                    .containsEntry("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512")
+                    .containsEntry("KAFKA_SSL_TRUSTSTORE_TYPE", "PEM");
+            EnvVar jaas = container.getEnv().stream().filter(v -> v.getName().equals("KAFKA_SASL_JAAS_CONFIG"))
+                    .findFirst().orElseThrow(() -> new AssertionError(module + " has no KAFKA_SASL_JAAS_CONFIG"));
+            assertThat(jaas.getValueFrom().getSecretKeyRef().getName())
+                    .as(module + ": the Secret Strimzi makes for the KafkaUser named like the service")
+                    .isEqualTo(module);
+            assertThat(jaas.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("sasl.jaas.config");
+
+            String truststore = env.get("KAFKA_SSL_TRUSTSTORE_LOCATION");
+            VolumeMount mount = container.getVolumeMounts().stream()
+                    .filter(m -> truststore.startsWith(m.getMountPath() + "/")).findFirst()
+                    .orElseThrow(() -> new AssertionError(module + ": nothing mounted above " + truststore));
+            assertThat(mount.getReadOnly()).as(module + " CA mount read-only").isTrue();
+            Volume volume = deployment.getSpec().getTemplate().getSpec().getVolumes().stream()
+                    .filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow();
+            assertThat(volume.getSecret()).as(module + ": the CA comes from a Secret").isNotNull();
+            assertThat(volume.getSecret().getSecretName()).as(module + " CA Secret").isEqualTo(caSecret);
+            String file = truststore.substring(mount.getMountPath().length() + 1);
+            assertThat(volume.getSecret().getItems()).as(module + ": " + file + " is the cluster CA certificate")
+                    .anySatisfy(item -> {
+                        assertThat(item.getKey()).isEqualTo("ca.crt");
+                        assertThat(item.getPath()).isEqualTo(file);
+                    });
+        }
+    }
+
+    /** The label that lets a pod, or every pod of a namespace, call the services' operator endpoints. */
+    private static final String OPERATOR_ACCESS = "mde-response/operator-access";
+
     /** Services whose replicas elect one active instance through a one-partition leadership topic. */
     private static final Set<String> ONE_ACTIVE_REPLICA = Set.of(Services.ALERT_POLLER, Services.HUNTING_SCHEDULER);
 
     // ---- helpers
 
+    private static List<NetworkPolicy> policies() {
+        return baseObjects.stream().filter(NetworkPolicy.class::isInstance).map(NetworkPolicy.class::cast).toList();
+    }
+
+    /**
+     * The base's policies with the overlay's NetworkPolicy patches applied as kustomize does: a rule list the patch
+     * gives replaces the base's (NetworkPolicy's lists have no merge key).
+     */
+    private static List<NetworkPolicy> overlayPolicies() {
+        List<NetworkPolicy> result = new ArrayList<>();
+        for (NetworkPolicy policy : policies()) {
+            NetworkPolicy merged = new NetworkPolicyBuilder(policy).build();
+            patched(NetworkPolicy.class, policy.getMetadata().getName()).ifPresent(patch -> {
+                if (!patch.getSpec().getEgress().isEmpty()) {
+                    merged.getSpec().setEgress(patch.getSpec().getEgress());
+                }
+                if (!patch.getSpec().getIngress().isEmpty()) {
+                    merged.getSpec().setIngress(patch.getSpec().getIngress());
+                }
+            });
+            result.add(merged);
+        }
+        return result;
+    }
+
+    private static NetworkReach reach(List<NetworkPolicy> policies) {
+        return new NetworkReach(namespace(), policies);
+    }
+
+    /** The namespace the example overlay deploys to (the base's policies name pods of their own namespace). */
+    private static String namespace() {
+        return overlay.spec().path("namespace").asText();
+    }
+
+    /** A pod of a service's Deployment: its template's labels and its container's named ports. */
+    private static Endpoint servicePod(String module) {
+        Deployment deployment = object(Deployment.class, module);
+        Map<String, Integer> ports = new TreeMap<>();
+        onlyContainer(deployment).getPorts().forEach(p -> ports.put(p.getName(), p.getContainerPort()));
+        return Endpoint.pod(namespace(), deployment.getSpec().getTemplate().getMetadata().getLabels(), ports);
+    }
+
+    /** A pod Strimzi makes for the cluster, with the labels Strimzi gives it. */
+    private static Endpoint strimziPod(String strimziName) {
+        return Endpoint.pod(namespace(), Map.of("strimzi.io/cluster", kafka().getMetadata().getName(),
+                "strimzi.io/kind", "Kafka", "strimzi.io/name", strimziName), Map.of());
+    }
+
+    private static Endpoint kafkaBroker() {
+        return strimziPod(kafka().getMetadata().getName() + "-kafka");
+    }
+
+    private static Endpoint kubeDns() {
+        return Endpoint.pod("kube-system", Map.of("k8s-app", "kube-dns"), Map.of());
+    }
+
+    /** A registry host before the first {@code /}: a dot or a port in it, or localhost, as Docker reads names. */
+    private static boolean isQualified(String image) {
+        int slash = image.indexOf('/');
+        if (slash < 0) {
+            return false;
+        }
+        String host = image.substring(0, slash);
+        return host.contains(".") || host.contains(":") || host.equals("localhost");
+    }
+
+    /**
+     * The management interface's port as the module configures it: {@code quarkus.management.port}, Quarkus'
+     * 9000 when the interface is enabled without a port, and the planned http + 1000 while it is not enabled yet.
+     */
+    private static int managementPort(String module) {
+        Properties properties = applicationProperties(module);
+        String declared = properties.getProperty("quarkus.management.port");
+        if (declared != null) {
+            return Integer.parseInt(declared);
+        }
+        return Boolean.parseBoolean(properties.getProperty("quarkus.management.enabled")) ? 9000
+                : Integer.parseInt(httpPort(module)) + 1000;
+    }
+
     private static void assertProbe(String what, Probe probe, String path) {
         assertThat(probe).as(what).isNotNull();
         assertThat(probe.getHttpGet().getPath()).as(what + " path").isEqualTo(path);
-        assertThat(probe.getHttpGet().getPort().getStrVal()).as(what + " port").isEqualTo("http");
+        assertThat(probe.getHttpGet().getPort().getStrVal()).as(what + " port").isEqualTo("management");
     }
 
     /** The service modules of the repository: the services of the contracts that have a module with an image. */
@@ -367,12 +751,17 @@ class KubernetesManifestsTest {
         }
     }
 
+    /** The cluster's bootstrap address on its TLS listener, the one the services authenticate on. */
     private static String bootstrapServers() {
         GenericKubernetesResource kafka = kafka();
-        List<Map<String, Object>> listeners = field(kafka, "spec", "kafka", "listeners");
-        Map<String, Object> plain = listeners.stream().filter(l -> Boolean.FALSE.equals(l.get("tls")))
-                .findFirst().orElseThrow();
-        return kafka.getMetadata().getName() + "-kafka-bootstrap:" + plain.get("port");
+        return kafka.getMetadata().getName() + "-kafka-bootstrap:" + tlsListenerPort();
+    }
+
+    private static int tlsListenerPort() {
+        List<Map<String, Object>> listeners = field(kafka(), "spec", "kafka", "listeners");
+        return listeners.stream().filter(l -> Boolean.TRUE.equals(l.get("tls")) && "internal".equals(l.get("type")))
+                .map(l -> (Integer) l.get("port")).findFirst()
+                .orElseThrow(() -> new AssertionError("kafka.yaml has no internal TLS listener"));
     }
 
     /** The environment a module's container gets from its ConfigMaps (later ones win, as in Kubernetes). */
@@ -468,6 +857,10 @@ class KubernetesManifestsTest {
     }
 
     private static String httpPort(String module) {
+        return applicationProperties(module).getProperty("quarkus.http.port", "8080");
+    }
+
+    private static Properties applicationProperties(String module) {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(
                 root.resolve(module).resolve("src/main/resources/application.properties"), StandardCharsets.UTF_8)) {
@@ -475,7 +868,7 @@ class KubernetesManifestsTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return properties.getProperty("quarkus.http.port", "8080");
+        return properties;
     }
 
     /** {@code 1h}, {@code 30m}, {@code 10s}, {@code 2d}, or ISO-8601, as the services accept them. */
