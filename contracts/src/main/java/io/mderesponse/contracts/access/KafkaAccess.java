@@ -87,24 +87,31 @@ public final class KafkaAccess {
             grants.add(ResourceKind.TOPIC, subscription.deadLetterTopic(), READ, WRITE, DESCRIBE);
             grants.add(ResourceKind.GROUP, subscription.group(), READ);
             grants.add(ResourceKind.GROUP, redriveGroup(subscription.group()), READ);
-            grants.add(ResourceKind.TRANSACTIONAL_ID, redriveTransactionalId(subscription), WRITE, DESCRIBE);
+            grants.add(ResourceKind.TRANSACTIONAL_ID,
+                    redriveTransactionalId(subscription.group(), subscription.channel()), WRITE, DESCRIBE);
         }
         return grants.list();
     }
 
-    /** The consumer group whose single partition makes one replica of {@code service} the active one. */
+    /**
+     * The consumer group whose single partition makes one replica of {@code service} the active one (the poller's
+     * and the hunting scheduler's {@code LEADERSHIP_GROUP}).
+     */
     public static String leadershipGroup(String service) {
         return service + "-leadership";
     }
 
-    /** The group that records how far a group's dead letters were redriven (as {@code DeadLetterRedrive}). */
+    /** The group that records how far a group's dead letters were redriven ({@code DeadLetterRedrive} uses it). */
     public static String redriveGroup(String group) {
         return group + ".redrive";
     }
 
-    /** The transactional id of a channel's redrive (as {@code DeadLetterRedrive}). */
-    public static String redriveTransactionalId(Subscription subscription) {
-        return subscription.group() + "." + subscription.channel() + ".redrive";
+    /**
+     * The transactional id of a channel's redrive, stable per channel so a second redrive fences the first
+     * ({@code DeadLetterRedrive} uses it).
+     */
+    public static String redriveTransactionalId(String group, String channel) {
+        return group + "." + channel + ".redrive";
     }
 
     /** Operations per resource, merged: a topic both owned and consumed gets one grant with both. */
