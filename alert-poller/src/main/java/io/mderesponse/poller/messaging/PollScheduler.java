@@ -1,5 +1,7 @@
 package io.mderesponse.poller.messaging;
 
+import io.mderesponse.contracts.access.KafkaAccess;
+import io.mderesponse.contracts.topic.Services;
 import io.mderesponse.contracts.topic.Topics;
 import io.mderesponse.defender.client.error.DefenderApiException;
 import io.mderesponse.poller.config.PollerConfig;
@@ -44,7 +46,7 @@ public class PollScheduler {
 
     private static final Logger LOG = Logger.getLogger(PollScheduler.class);
     /** The replicas' consumer group on the leadership topic; kept stable across versions. */
-    public static final String LEADERSHIP_GROUP = "alert-poller-leadership";
+    public static final String LEADERSHIP_GROUP = KafkaAccess.leadershipGroup(Services.ALERT_POLLER);
 
     private final AlertPoller poller;
     private final PollerStateStore store;

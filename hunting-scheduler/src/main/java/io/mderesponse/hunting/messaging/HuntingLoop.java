@@ -1,5 +1,7 @@
 package io.mderesponse.hunting.messaging;
 
+import io.mderesponse.contracts.access.KafkaAccess;
+import io.mderesponse.contracts.topic.Services;
 import io.mderesponse.contracts.topic.Topics;
 import io.mderesponse.hunting.config.HuntingConfig;
 import io.mderesponse.hunting.metrics.HuntingMetrics;
@@ -32,7 +34,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class HuntingLoop {
 
-    public static final String LEADERSHIP_GROUP = "hunting-scheduler-leadership";
+    public static final String LEADERSHIP_GROUP = KafkaAccess.leadershipGroup(Services.HUNTING_SCHEDULER);
     private static final Logger LOG = Logger.getLogger(HuntingLoop.class);
 
     private final HuntingRuns runs;

@@ -12,9 +12,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * A real single-node Kafka broker in KRaft mode, running as a child JVM built from Kafka's own jars.
@@ -59,15 +64,19 @@ public final class KafkaBroker implements AutoCloseable {
             Files.createDirectories(workDir);
             int port = settings.port() > 0 ? settings.port() : LoopbackPorts.free();
             int controllerPort = LoopbackPorts.free();
-            Path properties = writeServerProperties(workDir, port, controllerPort);
+            Path properties = writeServerProperties(workDir, port, controllerPort, settings.sasl());
             Path log4j = writeLog4jConfig(workDir);
             // The classpath goes into an argument file: a short command line stays readable in ps and in /proc.
             Path classpath = workDir.resolve("classpath.args");
             Files.writeString(classpath, "-cp \"" + brokerClasspath() + "\"\n", StandardCharsets.UTF_8);
 
+            List<String> format = new ArrayList<>(List.of("format", "-t", randomClusterId(), "-c",
+                    properties.toString(), "--standalone"));
+            // SCRAM credentials go into the first metadata records, so every user can log in from the first start.
+            settings.sasl().ifPresent(sasl -> sasl.allUsers().forEach((name, password) -> format.addAll(List.of(
+                    "--add-scram", Sasl.MECHANISM + "=[name=" + name + ",password=" + password + "]"))));
             runToCompletion(javaCommand(settings, classpath, log4j, "kafka.tools.StorageTool",
-                    "format", "-t", randomClusterId(), "-c", properties.toString(), "--standalone"),
-                    workDir.resolve("format.log"));
+                    format.toArray(String[]::new)), workDir.resolve("format.log"));
 
             List<String> command = javaCommand(settings, classpath, log4j,
                     ParentWatchingMain.class.getName(),
@@ -205,16 +214,21 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static Path writeServerProperties(Path workDir, int port, int controllerPort) throws IOException {
-        String properties = String.join("\n",
+    private static Path writeServerProperties(Path workDir, int port, int controllerPort, Optional<Sasl> sasl)
+            throws IOException {
+        // The controller listener stays plaintext on loopback in both modes; only the client listener changes.
+        String client = sasl.isPresent() ? "SASL_PLAINTEXT" : "PLAINTEXT";
+        List<String> lines = new ArrayList<>(List.of(
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "listeners=" + client + "://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=" + client + "://127.0.0.1:" + port,
                 "controller.listener.names=CONTROLLER",
-                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
-                "log.dirs=" + workDir.resolve("data"),
+                "inter.broker.listener.name=" + client,
+                "listener.security.protocol.map=CONTROLLER:PLAINTEXT," + client + ":" + client));
+        sasl.ifPresent(settings -> lines.addAll(settings.serverProperties(client)));
+        lines.addAll(List.of(                "log.dirs=" + workDir.resolve("data"),
                 "num.partitions=1",
                 "offsets.topic.replication.factor=1",
                 "offsets.topic.num.partitions=5",
@@ -228,9 +242,9 @@ public final class KafkaBroker implements AutoCloseable {
                 // Compacted state topics are read back at start: let the cleaner work on short test runs too.
                 "log.cleaner.min.compaction.lag.ms=0",
                 "auto.create.topics.enable=true",
-                "");
+                ""));
         Path file = workDir.resolve("server.properties");
-        Files.writeString(file, properties, StandardCharsets.UTF_8);
+        Files.writeString(file, String.join("\n", lines), StandardCharsets.UTF_8);
         return file;
     }
 
@@ -314,8 +328,10 @@ public final class KafkaBroker implements AutoCloseable {
      * @param port the client port, or 0 for a free one
      * @param stateRoot where brokers keep their data and pid files
      * @param jvmOptions options for the broker JVM
+     * @param sasl SASL/SCRAM with ACLs on the client listener; empty for plaintext without authentication (the
+     *     default of every test but those of Kafka security)
      */
-    public record Settings(int port, Path stateRoot, List<String> jvmOptions) {
+    public record Settings(int port, Path stateRoot, List<String> jvmOptions, Optional<Sasl> sasl) {
 
         /** Lean options: a test broker idles at about 160 MB instead of 350 MB. */
         public static final List<String> LEAN_JVM_OPTIONS =
@@ -324,19 +340,83 @@ public final class KafkaBroker implements AutoCloseable {
         public Settings {
             jvmOptions = List.copyOf(jvmOptions);
             Objects.requireNonNull(stateRoot, "stateRoot");
+            Objects.requireNonNull(sasl, "sasl");
         }
 
         public static Settings defaults() {
             return new Settings(0, Path.of(System.getProperty("java.io.tmpdir"), "mde-response-kafka"),
-                    LEAN_JVM_OPTIONS);
+                    LEAN_JVM_OPTIONS, Optional.empty());
         }
 
         public Settings withPort(int port) {
-            return new Settings(port, stateRoot, jvmOptions);
+            return new Settings(port, stateRoot, jvmOptions, sasl);
         }
 
         public Settings withStateRoot(Path stateRoot) {
-            return new Settings(port, stateRoot, jvmOptions);
+            return new Settings(port, stateRoot, jvmOptions, sasl);
+        }
+
+        /** The client listener speaks SASL_PLAINTEXT with SCRAM-SHA-512, and every request is authorized. */
+        public Settings withSasl(Sasl sasl) {
+            return new Settings(port, stateRoot, jvmOptions, Optional.of(sasl));
+        }
+    }
+
+    /**
+     * The client listener as a secured production cluster has it, without TLS: SASL/SCRAM-SHA-512 and KRaft's
+     * {@code StandardAuthorizer}, which denies whatever no ACL allows. The super user (the test harness: creating
+     * topics, writing ACLs) and the other users get their SCRAM credentials when the storage is formatted.
+     *
+     * <p>The controller listener stays plaintext on loopback; the broker registers with the controller on it as
+     * {@code User:ANONYMOUS}, which therefore is a super user too. Clients never reach that principal on the
+     * SASL listener, where an unauthenticated connection is refused.
+     *
+     * @param users other users by name, with their passwords ({@code [A-Za-z0-9._-]} only: the storage tool's
+     *     {@code --add-scram} syntax has no quoting)
+     */
+    public record Sasl(String superUser, String superUserPassword, Map<String, String> users) {
+
+        public static final String MECHANISM = "SCRAM-SHA-512";
+        private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._-]+");
+
+        public Sasl {
+            Objects.requireNonNull(superUser, "superUser");
+            Objects.requireNonNull(superUserPassword, "superUserPassword");
+            users = Map.copyOf(users);
+            Map<String, String> all = new LinkedHashMap<>(users);
+            all.put(superUser, superUserPassword);
+            all.forEach((name, password) -> {
+                if (!PLAIN.matcher(name).matches() || !PLAIN.matcher(password).matches()) {
+                    throw new IllegalArgumentException("SCRAM user names and passwords here are [A-Za-z0-9._-]: "
+                            + name);
+                }
+            });
+        }
+
+        /** The users and the super user, by name. */
+        public Map<String, String> allUsers() {
+            Map<String, String> all = new LinkedHashMap<>(users);
+            all.put(superUser, superUserPassword);
+            return all;
+        }
+
+        /** The JAAS line a client logs in with as {@code user}: {@code sasl.jaas.config}. */
+        public static String jaasConfig(String user, String password) {
+            return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user
+                    + "\" password=\"" + password + "\";";
+        }
+
+        List<String> serverProperties(String listener) {
+            String prefix = "listener.name." + listener.toLowerCase(Locale.ROOT) + "."
+                    + MECHANISM.toLowerCase(Locale.ROOT) + ".";
+            return List.of(
+                    "sasl.enabled.mechanisms=" + MECHANISM,
+                    "sasl.mechanism.inter.broker.protocol=" + MECHANISM,
+                    // The broker's own connections to itself log in as the super user.
+                    prefix + "sasl.jaas.config=" + jaasConfig(superUser, superUserPassword),
+                    "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                    "allow.everyone.if.no.acl.found=false",
+                    "super.users=User:" + superUser + ";User:ANONYMOUS");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.mderesponse.service.deadletter;
 
+import io.mderesponse.contracts.access.KafkaAccess;
 import io.mderesponse.service.kafka.KafkaClientSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -55,7 +56,7 @@ public final class DeadLetterRedrive {
 
     /** The consumer group that records how far the channel's dead letters were redriven. */
     public static String redriveGroup(DeadLetterChannel channel) {
-        return channel.group() + ".redrive";
+        return KafkaAccess.redriveGroup(channel.group());
     }
 
     /** Dead letters of the channel not redriven yet. */
@@ -176,7 +177,7 @@ public final class DeadLetterRedrive {
     private KafkaProducer<byte[], byte[]> producer(DeadLetterChannel channel) {
         // Stable per channel: a second redrive of the same channel, from any replica, fences the first.
         Map<String, Object> config = KafkaClientSettings.transactional(kafka,
-                channel.group() + "." + channel.channel() + ".redrive");
+                KafkaAccess.redriveTransactionalId(channel.group(), channel.channel()));
         return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
 }

@@ -39,6 +39,12 @@ class ConfigurationDocumentedTest {
     /** Settings of Quarkus itself that operators set and the README must list, whatever the properties files say. */
     private static final Set<String> ALWAYS_DOCUMENTED = Set.of(
             "kafka.bootstrap.servers",
+            // Each service's own Kafka identity: read by the Kafka clients through Quarkus' kafka.* map.
+            "kafka.security.protocol",
+            "kafka.sasl.mechanism",
+            "kafka.sasl.jaas.config",
+            "kafka.ssl.truststore.location",
+            "kafka.ssl.truststore.type",
             "quarkus.http.port",
             "quarkus.mailer.host",
             "quarkus.mailer.port",

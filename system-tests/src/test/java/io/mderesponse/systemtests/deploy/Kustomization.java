@@ -3,6 +3,7 @@ package io.mderesponse.systemtests.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -113,6 +115,22 @@ final class Kustomization {
             objects.add(object);
         }
         return objects;
+    }
+
+    /**
+     * A field of a custom resource (e.g. {@code spec}, {@code kafka}, {@code listeners}), or null when the path
+     * stops early.
+     */
+    @SuppressWarnings("unchecked")
+    static <T> T field(GenericKubernetesResource resource, String... path) {
+        Object value = resource.getAdditionalProperties();
+        for (String key : path) {
+            if (!(value instanceof Map<?, ?> map)) {
+                return null;
+            }
+            value = map.get(key);
+        }
+        return (T) value;
     }
 
     private List<Path> paths(JsonNode entries, String field) {

@@ -52,7 +52,8 @@ final class TopicsOfTheCode {
         return topics;
     }
 
-    private static DeadLetterChannels channelsOf(Path applicationProperties) {
+    /** The dead-lettering channels of one service, as it finds them at start from its properties. */
+    static DeadLetterChannels channelsOf(Path applicationProperties) {
         try {
             SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultInterceptors()
                     .withSources(new PropertiesConfigSource(applicationProperties.toUri().toURL(), 250))

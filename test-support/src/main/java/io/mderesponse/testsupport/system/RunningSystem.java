@@ -29,10 +29,12 @@ public final class RunningSystem implements AutoCloseable {
     public final SimulatorAdmin simulator;
     private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> serviceEnvironments;
     private final List<String> jvmOptions;
 
     private RunningSystem(Builder builder) {
         jvmOptions = builder.jvmOptions;
+        serviceEnvironments = Map.copyOf(builder.perService);
         bootstrapServers = builder.bootstrapServers != null ? builder.bootstrapServers
                 : SharedKafkaBroker.bootstrapServers();
         mail = new GreenMail(new ServerSetup(LoopbackPorts.free(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -59,7 +61,8 @@ public final class RunningSystem implements AutoCloseable {
             env.putAll(builder.serviceEnvironment);
             environment.putAll(env);
             for (String service : SERVICES) {
-                services.add(ServiceProcess.module(service).env(env).jvmOptions(builder.jvmOptions).start());
+                services.add(ServiceProcess.module(service).env(env).env(environmentOf(service))
+                        .jvmOptions(builder.jvmOptions).start());
             }
         } catch (RuntimeException e) {
             close();
@@ -91,8 +94,8 @@ public final class RunningSystem implements AutoCloseable {
      * {@code extra}; the caller closes or kills it, {@link #close()} too.
      */
     public ServiceProcess startService(String module, Map<String, String> extra) {
-        ServiceProcess process = ServiceProcess.module(module).env(environment).env(extra)
-                .jvmOptions(jvmOptions).start();
+        ServiceProcess process = ServiceProcess.module(module).env(environment).env(environmentOf(module))
+                .env(extra).jvmOptions(jvmOptions).start();
         services.add(process);
         return process;
     }
@@ -105,7 +108,8 @@ public final class RunningSystem implements AutoCloseable {
         ServiceProcess old = service(module);
         old.close();
         services.remove(old);
-        ServiceProcess process = ServiceProcess.module(module).env(environment).jvmOptions(jvmOptions).start();
+        ServiceProcess process = ServiceProcess.module(module).env(environment).env(environmentOf(module))
+                .jvmOptions(jvmOptions).start();
         services.add(process);
         return process;
     }
@@ -113,6 +117,10 @@ public final class RunningSystem implements AutoCloseable {
     /** The services started so far: the five in pipeline order, then any {@link #startService started} later. */
     public List<ServiceProcess> services() {
         return List.copyOf(services);
+    }
+
+    private Map<String, String> environmentOf(String module) {
+        return serviceEnvironments.getOrDefault(module, Map.of());
     }
 
     @Override
@@ -127,6 +135,7 @@ public final class RunningSystem implements AutoCloseable {
 
         private final Map<String, String> serviceEnvironment = new LinkedHashMap<>();
         private final Map<String, String> simulatorEnvironment = new LinkedHashMap<>();
+        private final Map<String, Map<String, String>> perService = new LinkedHashMap<>();
         private List<String> jvmOptions = ServiceProcess.LEAN_JVM_OPTIONS;
         private List<String> simulatorJvmOptions = ServiceProcess.LEAN_JVM_OPTIONS;
         private String bootstrapServers;
@@ -137,6 +146,15 @@ public final class RunningSystem implements AutoCloseable {
         /** Extra environment variables of every service (they win over the defaults set here). */
         public Builder services(Map<String, String> environment) {
             serviceEnvironment.putAll(environment);
+            return this;
+        }
+
+        /**
+         * Extra environment variables of one service (e.g. its own Kafka credentials), also when it is started
+         * later or restarted; they win over {@link #services(Map)}.
+         */
+        public Builder service(String module, Map<String, String> environment) {
+            perService.computeIfAbsent(module, m -> new LinkedHashMap<>()).putAll(environment);
             return this;
         }
 
