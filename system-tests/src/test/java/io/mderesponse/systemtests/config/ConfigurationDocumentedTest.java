@@ -46,6 +46,11 @@ class ConfigurationDocumentedTest {
             "kafka.ssl.truststore.location",
             "kafka.ssl.truststore.type",
             "quarkus.http.port",
+            // Health and metrics: each service's management interface (application.properties).
+            "quarkus.management.port",
+            // The operators' identity provider (service-common's defaults; quarkus-oidc reads them).
+            "quarkus.oidc.tenant-enabled",
+            "quarkus.oidc.auth-server-url",
             "quarkus.mailer.host",
             "quarkus.mailer.port",
             "quarkus.mailer.username",
