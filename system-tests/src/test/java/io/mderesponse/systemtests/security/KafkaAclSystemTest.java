@@ -16,6 +16,8 @@ import io.mderesponse.testsupport.defender.CallFilter;
 import io.mderesponse.testsupport.defender.SampleData;
 import io.mderesponse.testsupport.defender.SimulatorCall;
 import io.mderesponse.testsupport.defender.TestIds;
+import io.mderesponse.testsupport.oidc.OperatorIdentityProvider;
+import io.mderesponse.testsupport.oidc.OperatorIdentityProvider.Person;
 import io.mderesponse.testsupport.system.RunningSystem;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -75,6 +77,7 @@ class KafkaAclSystemTest {
     private static final Map<String, String> passwords = new LinkedHashMap<>();
     private static KafkaBroker broker;
     private static RunningSystem system;
+    private static final OperatorIdentityProvider operators = new OperatorIdentityProvider();
     private static final String machine = TestIds.machineId();
     private static final String alert = TestIds.alertId();
 
@@ -87,9 +90,12 @@ class KafkaAclSystemTest {
             admin.createTopics(topicsOfTheSystem()).all().get(60, TimeUnit.SECONDS);
             admin.createAcls(aclsOfTheCatalogue()).all().get(60, TimeUnit.SECONDS);
         }
+        operators.start();
+        Map<String, String> common = new HashMap<>(operators.serviceEnvironment());
+        common.put("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
+        common.put("KAFKA_SASL_MECHANISM", KafkaBroker.Sasl.MECHANISM);
         RunningSystem.Builder builder = RunningSystem.builder().bootstrapServers(broker.bootstrapServers())
-                .services(Map.of("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT",
-                        "KAFKA_SASL_MECHANISM", KafkaBroker.Sasl.MECHANISM));
+                .services(common);
         passwords.forEach((service, password) -> builder.service(service,
                 Map.of("KAFKA_SASL_JAAS_CONFIG", KafkaBroker.Sasl.jaasConfig(service, password))));
         system = builder.start();
@@ -106,6 +112,7 @@ class KafkaAclSystemTest {
         if (broker != null) {
             broker.close();
         }
+        operators.stop();
     }
 
     @Test
@@ -145,8 +152,15 @@ class KafkaAclSystemTest {
             producer.send(new ProducerRecord<>(decisions.deadLetterTopic(), "k", "not an event")).get(30,
                     TimeUnit.SECONDS);
         }
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                system.service(Services.NOTIFIER).baseUrl() + "/dlq/" + decisions.channel() + "/redrive"))
+        URI redrive = URI.create(system.service(Services.NOTIFIER).baseUrl() + "/dlq/" + decisions.channel()
+                + "/redrive");
+        // An operator endpoint: nobody without a person's token moves dead letters.
+        assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(redrive)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode()).isEqualTo(401);
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(redrive)
+                .header("Authorization", "Bearer " + OperatorIdentityProvider.tokenFrom(operators.issuer(),
+                        Person.OPERATOR))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         // Its redrive group, transactional id, dead letter topic (read) and retry topic (write) are all granted.
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
