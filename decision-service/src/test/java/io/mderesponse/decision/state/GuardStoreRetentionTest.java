@@ -2,14 +2,10 @@ package io.mderesponse.decision.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mderesponse.contracts.defender.IsolationType;
-import io.mderesponse.contracts.event.AlertSummary;
 import io.mderesponse.contracts.event.DecisionMade;
 import io.mderesponse.contracts.event.DecisionOutcome;
-import io.mderesponse.contracts.event.RuleAction;
 import io.mderesponse.contracts.topic.Topics;
 import io.mderesponse.decision.Samples;
-import io.mderesponse.decision.config.GuardConfig;
 import io.mderesponse.testsupport.kafka.SharedKafkaBroker;
 import io.mderesponse.testsupport.kafka.TopicReader;
 import io.mderesponse.testsupport.time.ManualClock;
@@ -18,11 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,19 +32,11 @@ class GuardStoreRetentionTest {
 
     private final ManualClock clock = new ManualClock();
     private final List<GuardStore> opened = new ArrayList<>();
-    private final String suffix = "." + UUID.randomUUID();
-    private final GuardConfig config = new TestGuardConfig(suffix);
+    private final TestGuardConfig config = TestGuardConfig.withOwnTopics();
 
     @BeforeEach
-    void createTopics() throws Exception {
-        Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafkaBroker.bootstrapServers()))) {
-            admin.createTopics(List.of(
-                    new NewTopic(GuardStore.nameOf(Topics.DECISION_GUARDS, config), 6, (short) 1).configs(compacted),
-                    new NewTopic(GuardStore.nameOf(Topics.ISOLATION_BUDGET, config), 1, (short) 1),
-                    new NewTopic(GuardStore.nameOf(Topics.DECISION_APPROVALS, config), 1, (short) 1)
-                            .configs(compacted))).all().get();
-        }
+    void createTopics() {
+        config.createTopics();
     }
 
     @AfterEach
@@ -124,19 +108,12 @@ class GuardStoreRetentionTest {
     }
 
     private HeldDecision held(Instant at) {
-        DecisionMade made = DecisionMade.forAlert(summary(), "isolate-high", "v1", Map.of(),
-                List.of(RuleAction.ISOLATE), IsolationType.Full, DecisionOutcome.HELD, List.of("soc@example.test"),
-                "hourly cap reached");
-        return new HeldDecision(made, at, at.plus(TTL), null, null);
+        return TestHolds.waiting(at, at.plus(TTL));
     }
 
     private static HeldDecision settled(HeldDecision held) {
-        return held.settled(DecisionOutcome.APPROVED, "lead@example.test");
-    }
-
-    private static AlertSummary summary() {
-        return AlertSummary.from(Samples.alert(Samples.uniqueAlertId(), "High", Samples.MACHINE_ID),
-                Samples.machine(Samples.MACHINE_ID));
+        return held.claim(DecisionMade.settling(held.held(), DecisionOutcome.APPROVED, "lead@example.test",
+                "Approved by lead@example.test")).published();
     }
 
     private GuardStore open() {
@@ -144,49 +121,5 @@ class GuardStoreRetentionTest {
                 RETENTION, clock);
         opened.add(store);
         return store;
-    }
-
-    /** Two isolations an hour, guard topics named with a test's own suffix. */
-    private record TestGuardConfig(String suffix) implements GuardConfig {
-
-        @Override
-        public Duration machineWindow() {
-            return Duration.ofHours(1);
-        }
-
-        @Override
-        public int maxIsolationsPerHour() {
-            return 2;
-        }
-
-        @Override
-        public Duration capWindow() {
-            return Duration.ofHours(1);
-        }
-
-        @Override
-        public Optional<String> stateTopicSuffix() {
-            return Optional.of(suffix);
-        }
-
-        @Override
-        public Exclude exclude() {
-            return new Exclude() {
-                @Override
-                public Optional<List<String>> machineTags() {
-                    return Optional.empty();
-                }
-
-                @Override
-                public Optional<List<String>> rbacGroups() {
-                    return Optional.empty();
-                }
-
-                @Override
-                public Optional<List<String>> machineIds() {
-                    return Optional.empty();
-                }
-            };
-        }
     }
 }

@@ -65,7 +65,7 @@ public class Guards {
             DecisionMade held = Decisions.stopped(made, DecisionOutcome.HELD, true, "The cap of "
                     + config.maxIsolationsPerHour() + " isolations per " + config.capWindow()
                     + " is reached: the isolation waits for approval until " + now.plus(approvals.ttl()));
-            store.putHeld(new HeldDecision(held, now, now.plus(approvals.ttl()), null, null));
+            store.putHeld(HeldDecision.waiting(held, now, now.plus(approvals.ttl())));
             return new Decision(held, Optional.empty());
         }
         if (!redelivered) {
