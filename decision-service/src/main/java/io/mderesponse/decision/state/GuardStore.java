@@ -1,5 +1,7 @@
 package io.mderesponse.decision.state;
 
+import io.mderesponse.contracts.event.MachineActionType;
+import io.mderesponse.contracts.event.RequestIds;
 import io.mderesponse.contracts.topic.TopicDefinition;
 import io.mderesponse.contracts.topic.Topics;
 import io.mderesponse.decision.config.ApprovalConfig;
@@ -43,6 +45,8 @@ public class GuardStore {
     private final Map<String, MachineGuard> machines = new ConcurrentHashMap<>();
     /** Each hold's state record (key {@code <decision id>}). */
     private final Map<UUID, HeldDecision> approvals = new ConcurrentHashMap<>();
+    /** Each hold by the id of the request it holds back (one hold per alert and rule, see {@link #heldFor}). */
+    private final Map<UUID, UUID> holdsByRequest = new ConcurrentHashMap<>();
     /** Each hold's first claim to settle it, in log order (keys {@code <decision id>/<settlement id>}). */
     private final Map<UUID, HeldDecision> firstClaims = new ConcurrentHashMap<>();
     private final IsolationBudget budget;
@@ -130,10 +134,13 @@ public class GuardStore {
         if (slash < 0) {
             UUID decisionId = UUID.fromString(key);
             if (held == null) {
-                approvals.remove(decisionId);
+                HeldDecision removed = approvals.remove(decisionId);
                 firstClaims.remove(decisionId);
-            } else {
-                approvals.put(decisionId, held);
+                if (removed != null) {
+                    requestIdOf(removed).ifPresent(request -> holdsByRequest.remove(request, decisionId));
+                }
+            } else if (approvals.put(decisionId, held) == null) {
+                requestIdOf(held).ifPresent(request -> holdsByRequest.putIfAbsent(request, decisionId));
             }
             return;
         }
@@ -190,6 +197,22 @@ public class GuardStore {
     public Optional<HeldDecision> held(UUID decisionId) {
         started().approvalsLog.catchUp(this::applyHeld);
         return view(decisionId);
+    }
+
+    /**
+     * The hold, as it stands now, of the isolation request {@code requestId} (derived from alert and rule), if one
+     * was written: an enriched alert delivered again (after a rebalance, on any replica) finds the hold it already
+     * has instead of making a second one that could be settled differently.
+     */
+    public Optional<HeldDecision> heldFor(UUID requestId) {
+        started().approvalsLog.catchUp(this::applyHeld);
+        return Optional.ofNullable(holdsByRequest.get(requestId)).flatMap(this::view);
+    }
+
+    /** The request a hold holds back; none for a hold without a rule, which no valid record has. */
+    private static Optional<UUID> requestIdOf(HeldDecision held) {
+        return held.held().ruleId() == null ? Optional.empty()
+                : Optional.of(RequestIds.forDecision(held.held(), MachineActionType.Isolate));
     }
 
     /** Every hold as it stands now. */

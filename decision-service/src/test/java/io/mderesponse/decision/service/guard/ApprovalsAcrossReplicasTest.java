@@ -2,15 +2,21 @@ package io.mderesponse.decision.service.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mderesponse.contracts.defender.IsolationType;
+import io.mderesponse.contracts.event.AlertEnriched;
+import io.mderesponse.contracts.event.AlertSummary;
 import io.mderesponse.contracts.event.DecisionMade;
 import io.mderesponse.contracts.event.DecisionOutcome;
 import io.mderesponse.contracts.event.MachineActionRequested;
 import io.mderesponse.contracts.event.MachineActionType;
 import io.mderesponse.contracts.event.RequestIds;
+import io.mderesponse.contracts.event.RuleAction;
+import io.mderesponse.decision.Samples;
 import io.mderesponse.decision.config.ApprovalConfig;
 import io.mderesponse.decision.messaging.DecisionPublisher;
 import io.mderesponse.decision.service.Decision;
 import io.mderesponse.decision.service.guard.ApprovalService.Result;
+import io.mderesponse.decision.state.BudgetClaim;
 import io.mderesponse.decision.state.GuardStore;
 import io.mderesponse.decision.state.HeldDecision;
 import io.mderesponse.decision.state.MachineGuard;
@@ -22,6 +28,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,7 +46,8 @@ import org.junit.jupiter.api.Test;
  * Two replicas of the approval service on the real broker, each with its own {@link GuardStore} (their whole shared
  * state is the guard topics, as for two JVMs): an approval racing the other replica's expiry, and two approvals on
  * the two replicas, settle a hold once, with one published outcome and at most one request, round after round;
- * a settlement won but not published before a stop is published once, at the next start.
+ * a settlement won but not published before a stop is published once, at the next start; an alert decided again
+ * on the other replica finds the hold it already has.
  */
 class ApprovalsAcrossReplicasTest {
 
@@ -148,6 +157,38 @@ class ApprovalsAcrossReplicasTest {
         assertThat(requests(hold)).hasSize(1);
     }
 
+    @Test
+    void anAlertDecidedAgainOnTheOtherReplicaBeyondTheCapFindsItsHoldInsteadOfMakingASecond() {
+        for (int i = 0; i < config.maxIsolationsPerHour(); i++) {
+            a.store.claim(new BudgetClaim(UUID.randomUUID(), Samples.uniqueMachineId(), UUID.randomUUID(),
+                    Instant.now(), false));
+        }
+        String machineId = Samples.uniqueMachineId();
+        AlertEnriched alert = AlertEnriched.of(Samples.alert(Samples.uniqueAlertId(), "High", machineId),
+                Samples.machine(machineId));
+
+        Decision first = a.guards.apply(alert, isolation(alert));
+        // A rebalance hands the same alert to B, which decides it again (a new decision, the same request id).
+        Decision again = b.guards.apply(alert, isolation(alert));
+
+        assertThat(first.decision().outcome()).isEqualTo(DecisionOutcome.HELD);
+        assertThat(again.decision()).as("the hold it already has").isEqualTo(first.decision());
+        assertThat(again.request()).isEmpty();
+        for (Replica replica : List.of(a, b)) {
+            assertThat(replica.approvals.pending()).as(replica.name).filteredOn(held -> held.held().correlationId()
+                    .equals(alert.alert().id())).hasSize(1);
+        }
+    }
+
+    /** What the rules decide for a High alert: isolate its machine. */
+    private static Decision isolation(AlertEnriched alert) {
+        DecisionMade acted = DecisionMade.forAlert(AlertSummary.from(alert.alert(), alert.machine()), TestHolds.RULE,
+                "v1", Map.of(), List.of(RuleAction.ISOLATE), IsolationType.Full, DecisionOutcome.ACTED,
+                List.of("soc@example.test"), "High alert");
+        return new Decision(acted, Optional.of(MachineActionRequested.of(acted, MachineActionType.Isolate,
+                acted.machineId(), "isolate")));
+    }
+
     /** Runs both at once (released together by a barrier) and answers their results in order. */
     private List<Object> race(Callable<Object> first, Callable<Object> second) throws Exception {
         CyclicBarrier start = new CyclicBarrier(2);
@@ -212,11 +253,12 @@ class ApprovalsAcrossReplicasTest {
                 published.add(new Published(name, decision));
             }
         };
-        return new Replica(name, store, new ApprovalService(store, publisher, new Approvals()));
+        return new Replica(name, store, new ApprovalService(store, publisher, new Approvals()),
+                new Guards(store, config, new Approvals()));
     }
 
-    /** One replica's state and approval service. */
-    private record Replica(String name, GuardStore store, ApprovalService approvals) {
+    /** One replica's state, approval service and guards. */
+    private record Replica(String name, GuardStore store, ApprovalService approvals, Guards guards) {
     }
 
     /** What a replica published: the settling decision and, for an approval, its request. */
