@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * On the real broker: settled held decisions leave memory and the approvals topic once past
+ * On the real broker: settled held decisions and their settle claims leave memory and the approvals topic once past
  * {@code approval.settled-retention}, pending ones stay however old, a settled one inside the retention is still
  * found (so an approval for it is answered as settled, never acted on again), and the budget's verdicts in memory
  * are bounded by the cap window.
@@ -49,10 +49,12 @@ class GuardStoreRetentionTest {
         GuardStore store = open();
         int perHour = 20;
         HeldDecision last = null;
-        // Ten hours of held decisions, three minutes apart, each settled at once.
+        // Ten hours of held decisions, three minutes apart, each settled at once: its claim, then its state.
         for (int hour = 0; hour < 10; hour++) {
             for (int i = 0; i < perHour; i++) {
-                last = settled(held(clock.instant()));
+                HeldDecision claim = claim(held(clock.instant()));
+                assertThat(store.claimSettlement(claim)).isTrue();
+                last = claim.published();
                 store.putHeld(last);
                 clock.advance(Duration.ofMinutes(3));
             }
@@ -64,7 +66,7 @@ class GuardStoreRetentionTest {
 
         String approvals = GuardStore.nameOf(Topics.DECISION_APPROVALS, config);
         assertThat(TopicReader.liveKeys(SharedKafkaBroker.bootstrapServers(), approvals))
-                .hasSizeLessThanOrEqualTo(perHour * 3 / 2);
+                .as("a state and a claim per hold kept").hasSizeLessThanOrEqualTo(2 * perHour * 3 / 2);
         assertThat(store.held(last.held().decisionId())).hasValueSatisfying(
                 held -> assertThat(held.pending()).isFalse());
         GuardStore restarted = open();
@@ -111,9 +113,9 @@ class GuardStoreRetentionTest {
         return TestHolds.waiting(at, at.plus(TTL));
     }
 
-    private static HeldDecision settled(HeldDecision held) {
+    private static HeldDecision claim(HeldDecision held) {
         return held.claim(DecisionMade.settling(held.held(), DecisionOutcome.APPROVED, "lead@example.test",
-                "Approved by lead@example.test")).published();
+                "Approved by lead@example.test"));
     }
 
     private GuardStore open() {
