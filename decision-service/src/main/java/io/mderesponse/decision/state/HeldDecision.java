@@ -17,11 +17,11 @@ import java.util.Objects;
  * @param settlement the settling decision to publish (APPROVED, DENIED or EXPIRED), its ids included, so that a
  *     replica re-driving an unpublished settlement publishes the very same event; null while it waits, and in
  *     records written before settlements were claimed
- * @param emitted the settlement (and, when approved, its request) has been published
+ * @param published the settlement (and, when approved, its request) has been published
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record HeldDecision(DecisionMade held, Instant heldAt, Instant expiresAt, DecisionOutcome settledAs,
-        String settledBy, DecisionMade settlement, boolean emitted) {
+        String settledBy, DecisionMade settlement, boolean published) {
 
     /** A hold waiting for approval until {@code expiresAt}. */
     public static HeldDecision waiting(DecisionMade held, Instant heldAt, Instant expiresAt) {
@@ -45,13 +45,13 @@ public record HeldDecision(DecisionMade held, Instant heldAt, Instant expiresAt,
     }
 
     /** This settled hold once its settlement is published. */
-    public HeldDecision published() {
+    public HeldDecision asPublished() {
         return new HeldDecision(held, heldAt, expiresAt, settledAs, settledBy, settlement, true);
     }
 
     /** Won its claim but not published yet: a crash came between the two (or the winner is publishing now). */
     @JsonIgnore
     public boolean awaitingPublication() {
-        return settlement != null && !emitted;
+        return settlement != null && !published;
     }
 }

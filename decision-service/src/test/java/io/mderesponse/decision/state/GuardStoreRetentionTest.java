@@ -54,7 +54,7 @@ class GuardStoreRetentionTest {
             for (int i = 0; i < perHour; i++) {
                 HeldDecision claim = claim(held(clock.instant()));
                 assertThat(store.claimSettlement(claim)).isTrue();
-                last = claim.published();
+                last = claim.asPublished();
                 store.putHeld(last);
                 clock.advance(Duration.ofMinutes(3));
             }

@@ -162,7 +162,7 @@ public class ApprovalService {
             request = Optional.of(isolate);
         }
         publisher.publish(new Decision(settlement, request));
-        store.putHeld(won.published());
+        store.putHeld(won.asPublished());
         LOG.infof("Held decision %s of alert=%s machine=%s settled as %s by %s%s", won.held().decisionId(),
                 won.held().correlationId(), won.held().machineId(), settlement.outcome(),
                 settlement.approvedBy() == null ? "expiry" : settlement.approvedBy(),
