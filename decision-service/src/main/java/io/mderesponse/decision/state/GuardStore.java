@@ -1,5 +1,7 @@
 package io.mderesponse.decision.state;
 
+import io.mderesponse.contracts.event.MachineActionType;
+import io.mderesponse.contracts.event.RequestIds;
 import io.mderesponse.contracts.topic.TopicDefinition;
 import io.mderesponse.contracts.topic.Topics;
 import io.mderesponse.decision.config.ApprovalConfig;
@@ -24,8 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The guards' state in Kafka ({@link StateTopic}s): the machine windows (compacted, keyed by machine id), the
  * isolation budget (one partition, a log of claims) and the held decisions (compacted, one partition). Each write
  * waits for the broker's acknowledgement and is then read back in log order (a budget claim's verdict is its place
- * in the log); a read that must be current first catches up to the end of its topic. A settled held decision is
- * kept for {@code approval.settled-retention} after its approval deadline, then removed; machine windows are kept
+ * in the log, and so is the outcome of a held decision: the first claim to settle it); a read that must be current
+ * first catches up to the end of its topic. A settled held decision and its claims are kept for
+ * {@code approval.settled-retention} after its approval deadline, then removed; machine windows are kept
  * per machine (one entry each, overwritten), budget claims are counted over two cap windows.
  */
 @ApplicationScoped
@@ -40,7 +43,12 @@ public class GuardStore {
     private final Duration settledRetention;
     private final Clock clock;
     private final Map<String, MachineGuard> machines = new ConcurrentHashMap<>();
+    /** Each hold's state record (key {@code <decision id>}). */
     private final Map<UUID, HeldDecision> approvals = new ConcurrentHashMap<>();
+    /** Each hold by the id of the request it holds back (one hold per alert and rule, see {@link #heldFor}). */
+    private final Map<UUID, UUID> holdsByRequest = new ConcurrentHashMap<>();
+    /** Each hold's first claim to settle it, in log order (keys {@code <decision id>/<settlement id>}). */
+    private final Map<UUID, HeldDecision> firstClaims = new ConcurrentHashMap<>();
     private final IsolationBudget budget;
     private StateTopic<MachineGuard> guardsLog;
     private StateTopic<BudgetClaim> budgetLog;
@@ -122,11 +130,41 @@ public class GuardStore {
     }
 
     private void applyHeld(String key, HeldDecision held, long offset) {
-        if (held == null) {
-            approvals.remove(UUID.fromString(key));
-        } else {
-            approvals.put(UUID.fromString(key), held);
+        int slash = key.indexOf('/');
+        if (slash < 0) {
+            UUID decisionId = UUID.fromString(key);
+            if (held == null) {
+                HeldDecision removed = approvals.remove(decisionId);
+                firstClaims.remove(decisionId);
+                if (removed != null) {
+                    requestIdOf(removed).ifPresent(request -> holdsByRequest.remove(request, decisionId));
+                }
+            } else if (approvals.put(decisionId, held) == null) {
+                requestIdOf(held).ifPresent(request -> holdsByRequest.putIfAbsent(request, decisionId));
+            }
+            return;
         }
+        UUID decisionId = UUID.fromString(key.substring(0, slash));
+        if (held != null) {
+            // Log order decides: every replica reads the claims in the same order, so all agree on the first.
+            firstClaims.putIfAbsent(decisionId, held);
+        } else {
+            UUID settlementId = UUID.fromString(key.substring(slash + 1));
+            firstClaims.computeIfPresent(decisionId,
+                    (id, first) -> first.settlement().decisionId().equals(settlementId) ? null : first);
+        }
+    }
+
+    /**
+     * A hold as it stands: its state record once the winner has published (or before anyone claimed it), else the
+     * first claim, which settles it even before its settlement is published.
+     */
+    private Optional<HeldDecision> view(UUID decisionId) {
+        HeldDecision state = approvals.get(decisionId);
+        if (state == null || !state.pending()) {
+            return Optional.ofNullable(state);
+        }
+        return Optional.of(firstClaims.getOrDefault(decisionId, state));
     }
 
     /** The machine's window state, current as of this call. */
@@ -155,19 +193,38 @@ public class GuardStore {
         return started().budget.used(clock.instant());
     }
 
+    /** The hold as it stands now: pending, settled by the first claim, or settled and published. */
     public Optional<HeldDecision> held(UUID decisionId) {
         started().approvalsLog.catchUp(this::applyHeld);
-        return Optional.ofNullable(approvals.get(decisionId));
+        return view(decisionId);
     }
 
+    /**
+     * The hold, as it stands now, of the isolation request {@code requestId} (derived from alert and rule), if one
+     * was written: an enriched alert delivered again (after a rebalance, on any replica) finds the hold it already
+     * has instead of making a second one that could be settled differently.
+     */
+    public Optional<HeldDecision> heldFor(UUID requestId) {
+        started().approvalsLog.catchUp(this::applyHeld);
+        return Optional.ofNullable(holdsByRequest.get(requestId)).flatMap(this::view);
+    }
+
+    /** The request a hold holds back; none for a hold without a rule, which no valid record has. */
+    private static Optional<UUID> requestIdOf(HeldDecision held) {
+        return held.held().ruleId() == null ? Optional.empty()
+                : Optional.of(RequestIds.forDecision(held.held(), MachineActionType.Isolate));
+    }
+
+    /** Every hold as it stands now. */
     public Collection<HeldDecision> allHeld() {
         started().approvalsLog.catchUp(this::applyHeld);
-        return List.copyOf(approvals.values());
+        return approvals.keySet().stream().map(this::view).flatMap(Optional::stream).toList();
     }
 
     /** Held decisions still waiting for approval, as this instance knows them now (for the metric; no wait). */
     public long pendingHeldCount() {
-        return approvals.values().stream().filter(HeldDecision::pending).count();
+        return approvals.keySet().stream().map(this::view).flatMap(Optional::stream)
+                .filter(HeldDecision::pending).count();
     }
 
     /** Held decisions in memory, settled ones included, for tests. */
@@ -180,9 +237,32 @@ public class GuardStore {
         return budget.verdictCount();
     }
 
+    /** Writes a hold's state: waiting, or settled and published (by the replica whose claim won). */
     public void putHeld(HeldDecision held) {
         started().approvalsLog.write(held.held().decisionId().toString(), held);
         approvalsLog.catchUp(this::applyHeld);
+    }
+
+    /**
+     * Appends a claim to settle a hold ({@link HeldDecision#claim}) and answers whether it won: whether, reading
+     * the one-partition approvals log in order, it is the first claim for that hold. Each claim has a key of its
+     * own ({@code <decision id>/<settlement id>}), so compaction keeps every claim, in order, until the hold's
+     * retention ends. Only the winner may publish the settlement; every replica answers the same.
+     */
+    public boolean claimSettlement(HeldDecision claim) {
+        if (claim.settlement() == null) {
+            throw new IllegalArgumentException("A claim carries its settlement");
+        }
+        UUID decisionId = claim.held().decisionId();
+        started().approvalsLog.write(decisionId + "/" + claim.settlement().decisionId(), claim);
+        approvalsLog.catchUp(this::applyHeld);
+        HeldDecision first = firstClaims.get(decisionId);
+        return first != null && first.settlement().decisionId().equals(claim.settlement().decisionId());
+    }
+
+    /** Holds whose winning claim is not published yet, as of now (after a crash between the two). */
+    public List<HeldDecision> awaitingPublication() {
+        return allHeld().stream().filter(HeldDecision::awaitingPublication).toList();
     }
 
     /** Removes settled held decisions past their retention (topic and memory); answers how many. */

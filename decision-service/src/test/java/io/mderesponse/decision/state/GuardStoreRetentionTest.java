@@ -2,14 +2,10 @@ package io.mderesponse.decision.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mderesponse.contracts.defender.IsolationType;
-import io.mderesponse.contracts.event.AlertSummary;
 import io.mderesponse.contracts.event.DecisionMade;
 import io.mderesponse.contracts.event.DecisionOutcome;
-import io.mderesponse.contracts.event.RuleAction;
 import io.mderesponse.contracts.topic.Topics;
 import io.mderesponse.decision.Samples;
-import io.mderesponse.decision.config.GuardConfig;
 import io.mderesponse.testsupport.kafka.SharedKafkaBroker;
 import io.mderesponse.testsupport.kafka.TopicReader;
 import io.mderesponse.testsupport.time.ManualClock;
@@ -18,17 +14,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * On the real broker: settled held decisions leave memory and the approvals topic once past
+ * On the real broker: settled held decisions and their settle claims leave memory and the approvals topic once past
  * {@code approval.settled-retention}, pending ones stay however old, a settled one inside the retention is still
  * found (so an approval for it is answered as settled, never acted on again), and the budget's verdicts in memory
  * are bounded by the cap window.
@@ -40,19 +32,11 @@ class GuardStoreRetentionTest {
 
     private final ManualClock clock = new ManualClock();
     private final List<GuardStore> opened = new ArrayList<>();
-    private final String suffix = "." + UUID.randomUUID();
-    private final GuardConfig config = new TestGuardConfig(suffix);
+    private final TestGuardConfig config = TestGuardConfig.withOwnTopics();
 
     @BeforeEach
-    void createTopics() throws Exception {
-        Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafkaBroker.bootstrapServers()))) {
-            admin.createTopics(List.of(
-                    new NewTopic(GuardStore.nameOf(Topics.DECISION_GUARDS, config), 6, (short) 1).configs(compacted),
-                    new NewTopic(GuardStore.nameOf(Topics.ISOLATION_BUDGET, config), 1, (short) 1),
-                    new NewTopic(GuardStore.nameOf(Topics.DECISION_APPROVALS, config), 1, (short) 1)
-                            .configs(compacted))).all().get();
-        }
+    void createTopics() {
+        config.createTopics();
     }
 
     @AfterEach
@@ -65,10 +49,12 @@ class GuardStoreRetentionTest {
         GuardStore store = open();
         int perHour = 20;
         HeldDecision last = null;
-        // Ten hours of held decisions, three minutes apart, each settled at once.
+        // Ten hours of held decisions, three minutes apart, each settled at once: its claim, then its state.
         for (int hour = 0; hour < 10; hour++) {
             for (int i = 0; i < perHour; i++) {
-                last = settled(held(clock.instant()));
+                HeldDecision claim = claim(held(clock.instant()));
+                assertThat(store.claimSettlement(claim)).isTrue();
+                last = claim.asPublished();
                 store.putHeld(last);
                 clock.advance(Duration.ofMinutes(3));
             }
@@ -80,7 +66,7 @@ class GuardStoreRetentionTest {
 
         String approvals = GuardStore.nameOf(Topics.DECISION_APPROVALS, config);
         assertThat(TopicReader.liveKeys(SharedKafkaBroker.bootstrapServers(), approvals))
-                .hasSizeLessThanOrEqualTo(perHour * 3 / 2);
+                .as("a state and a claim per hold kept").hasSizeLessThanOrEqualTo(2 * perHour * 3 / 2);
         assertThat(store.held(last.held().decisionId())).hasValueSatisfying(
                 held -> assertThat(held.pending()).isFalse());
         GuardStore restarted = open();
@@ -124,19 +110,12 @@ class GuardStoreRetentionTest {
     }
 
     private HeldDecision held(Instant at) {
-        DecisionMade made = DecisionMade.forAlert(summary(), "isolate-high", "v1", Map.of(),
-                List.of(RuleAction.ISOLATE), IsolationType.Full, DecisionOutcome.HELD, List.of("soc@example.test"),
-                "hourly cap reached");
-        return new HeldDecision(made, at, at.plus(TTL), null, null);
+        return TestHolds.waiting(at, at.plus(TTL));
     }
 
-    private static HeldDecision settled(HeldDecision held) {
-        return held.settled(DecisionOutcome.APPROVED, "lead@example.test");
-    }
-
-    private static AlertSummary summary() {
-        return AlertSummary.from(Samples.alert(Samples.uniqueAlertId(), "High", Samples.MACHINE_ID),
-                Samples.machine(Samples.MACHINE_ID));
+    private static HeldDecision claim(HeldDecision held) {
+        return held.claim(DecisionMade.settling(held.held(), DecisionOutcome.APPROVED, "lead@example.test",
+                "Approved by lead@example.test"));
     }
 
     private GuardStore open() {
@@ -144,49 +123,5 @@ class GuardStoreRetentionTest {
                 RETENTION, clock);
         opened.add(store);
         return store;
-    }
-
-    /** Two isolations an hour, guard topics named with a test's own suffix. */
-    private record TestGuardConfig(String suffix) implements GuardConfig {
-
-        @Override
-        public Duration machineWindow() {
-            return Duration.ofHours(1);
-        }
-
-        @Override
-        public int maxIsolationsPerHour() {
-            return 2;
-        }
-
-        @Override
-        public Duration capWindow() {
-            return Duration.ofHours(1);
-        }
-
-        @Override
-        public Optional<String> stateTopicSuffix() {
-            return Optional.of(suffix);
-        }
-
-        @Override
-        public Exclude exclude() {
-            return new Exclude() {
-                @Override
-                public Optional<List<String>> machineTags() {
-                    return Optional.empty();
-                }
-
-                @Override
-                public Optional<List<String>> rbacGroups() {
-                    return Optional.empty();
-                }
-
-                @Override
-                public Optional<List<String>> machineIds() {
-                    return Optional.empty();
-                }
-            };
-        }
     }
 }

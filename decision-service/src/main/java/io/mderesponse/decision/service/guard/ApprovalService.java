@@ -29,7 +29,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Held decisions: listing, approving (an {@code APPROVED} decision, a budget claim that always counts, the machine
- * window, then the request), denying, and expiring after {@code approval.ttl}.
+ * window, then the request), denying, and expiring after {@code approval.ttl}. Replicas agree on one outcome per
+ * hold through the approvals log: each claims, the first claim wins, only the winner publishes (the lock here only
+ * keeps this replica's own calls apart).
  */
 @ApplicationScoped
 public class ApprovalService {
@@ -57,6 +59,8 @@ public class ApprovalService {
             thread.setDaemon(true);
             return thread;
         });
+        // First, what a replica that stopped between winning and publishing left undone (its own or another's).
+        expiry.execute(this::publishUnpublished);
         expiry.scheduleWithFixedDelay(this::expireDue, checkEvery.toMillis(), checkEvery.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
@@ -72,6 +76,12 @@ public class ApprovalService {
                 .sorted(Comparator.comparing(HeldDecision::heldAt)).toList();
     }
 
+    /**
+     * Approves or denies a waiting hold. Whichever replica receives the call, it only claims the settlement; the
+     * first claim in the approvals log wins ({@link GuardStore#claimSettlement}), and only the winner publishes.
+     * Answers {@link Result#ALREADY_SETTLED} when the hold was settled before, or another claim (an approval or
+     * denial on another replica, an expiry) came first.
+     */
     public synchronized Result settle(UUID decisionId, boolean approve, String by, String comment) {
         Optional<HeldDecision> found = store.held(decisionId);
         if (found.isEmpty()) {
@@ -82,41 +92,80 @@ public class ApprovalService {
             return Result.ALREADY_SETTLED;
         }
         String why = comment == null || comment.isBlank() ? "" : ": " + comment;
-        if (!approve) {
-            publisher.publish(new Decision(DecisionMade.settling(held.held(), DecisionOutcome.DENIED, by,
-                    "Denied by " + by + why), Optional.empty()));
-            store.putHeld(held.settled(DecisionOutcome.DENIED, by));
-            return Result.SETTLED;
-        }
-        DecisionMade approved = DecisionMade.settling(held.held(), DecisionOutcome.APPROVED, by,
-                "Approved by " + by + why);
-        MachineActionRequested request = MachineActionRequested.of(approved, MachineActionType.Isolate,
-                approved.machineId(), DecisionService.isolationComment(approved, MachineActionType.Isolate));
-        Instant now = Instant.now();
-        store.claim(new BudgetClaim(request.requestId(), request.machineId(), approved.decisionId(), now, true));
-        store.putMachine(new MachineGuard(request.machineId(), request.requestId(), approved.decisionId(), now,
-                MachineGuard.Status.PENDING));
-        publisher.publish(new Decision(approved, Optional.of(request)));
-        store.putHeld(held.settled(DecisionOutcome.APPROVED, by));
-        LOG.infof("Approved held decision %s of alert=%s machine=%s by %s: request %s", decisionId,
-                held.held().correlationId(), held.held().machineId(), by, request.requestId());
-        return Result.SETTLED;
+        DecisionMade settlement = approve
+                ? DecisionMade.settling(held.held(), DecisionOutcome.APPROVED, by, "Approved by " + by + why)
+                : DecisionMade.settling(held.held(), DecisionOutcome.DENIED, by, "Denied by " + by + why);
+        return settleFirst(held, settlement) ? Result.SETTLED : Result.ALREADY_SETTLED;
     }
 
+    /** Settles as EXPIRED every waiting hold past its deadline whose expiry claim wins. */
     synchronized void expireDue() {
         try {
             Instant now = Instant.now();
             for (HeldDecision held : pending()) {
                 if (!now.isBefore(held.expiresAt())) {
-                    publisher.publish(new Decision(DecisionMade.settling(held.held(), DecisionOutcome.EXPIRED, null,
-                            "Neither approved nor denied by " + held.expiresAt()), Optional.empty()));
-                    store.putHeld(held.settled(DecisionOutcome.EXPIRED, null));
-                    LOG.infof("Held decision %s of alert=%s machine=%s expired", held.held().decisionId(),
-                            held.held().correlationId(), held.held().machineId());
+                    settleFirst(held, DecisionMade.settling(held.held(), DecisionOutcome.EXPIRED, null,
+                            "Neither approved nor denied by " + held.expiresAt()));
                 }
             }
         } catch (RuntimeException e) {
             LOG.errorf(e, "Could not expire held decisions; trying again in %s: %s", checkEvery, e.getMessage());
         }
+    }
+
+    /**
+     * Publishes the settlements whose claim won but which were never published (the winner stopped between the
+     * two). They are published as claimed, ids included: the request id is derived from the alert and rule, so
+     * response-service acts on it at most once even if the winner had published it after all.
+     */
+    synchronized void publishUnpublished() {
+        try {
+            for (HeldDecision won : store.awaitingPublication()) {
+                LOG.warnf("Held decision %s of alert=%s was settled as %s but not published: publishing it now",
+                        won.held().decisionId(), won.held().correlationId(), won.settledAs());
+                publish(won);
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not publish settled held decisions; trying again at the next start: %s",
+                    e.getMessage());
+        }
+    }
+
+    private boolean settleFirst(HeldDecision held, DecisionMade settlement) {
+        HeldDecision claim = held.claim(settlement);
+        if (!store.claimSettlement(claim)) {
+            LOG.infof("Held decision %s of alert=%s was settled first elsewhere; %s by %s not applied",
+                    held.held().decisionId(), held.held().correlationId(), settlement.outcome(),
+                    settlement.approvedBy() == null ? "expiry" : settlement.approvedBy());
+            return false;
+        }
+        publish(claim);
+        return true;
+    }
+
+    /** The winner's part: the settling decision, for an approval its budget claim, window and request; then done. */
+    private void publish(HeldDecision won) {
+        DecisionMade settlement = won.settlement();
+        Optional<MachineActionRequested> request = Optional.empty();
+        if (settlement.outcome() == DecisionOutcome.APPROVED) {
+            MachineActionRequested isolate = MachineActionRequested.of(settlement, MachineActionType.Isolate,
+                    settlement.machineId(), DecisionService.isolationComment(settlement, MachineActionType.Isolate));
+            Instant now = Instant.now();
+            store.claim(new BudgetClaim(isolate.requestId(), isolate.machineId(), settlement.decisionId(), now, true));
+            // A re-driven approval whose window was already written (and maybe ended by its result) keeps it.
+            boolean windowWritten = store.machine(isolate.machineId())
+                    .filter(guard -> isolate.requestId().equals(guard.requestId())).isPresent();
+            if (!windowWritten) {
+                store.putMachine(new MachineGuard(isolate.machineId(), isolate.requestId(), settlement.decisionId(),
+                        now, MachineGuard.Status.PENDING));
+            }
+            request = Optional.of(isolate);
+        }
+        publisher.publish(new Decision(settlement, request));
+        store.putHeld(won.asPublished());
+        LOG.infof("Held decision %s of alert=%s machine=%s settled as %s by %s%s", won.held().decisionId(),
+                won.held().correlationId(), won.held().machineId(), settlement.outcome(),
+                settlement.approvedBy() == null ? "expiry" : settlement.approvedBy(),
+                request.map(r -> ": request " + r.requestId()).orElse(""));
     }
 }

@@ -62,10 +62,15 @@ public class Guards {
         boolean granted = store.claim(new BudgetClaim(request.requestId(), request.machineId(), made.decisionId(),
                 now, false));
         if (!granted) {
+            Optional<HeldDecision> earlier = store.heldFor(request.requestId());
+            if (earlier.isPresent()) {
+                // The same alert and rule delivered again: its hold stands, whatever became of it.
+                return new Decision(earlier.get().held(), Optional.empty());
+            }
             DecisionMade held = Decisions.stopped(made, DecisionOutcome.HELD, true, "The cap of "
                     + config.maxIsolationsPerHour() + " isolations per " + config.capWindow()
                     + " is reached: the isolation waits for approval until " + now.plus(approvals.ttl()));
-            store.putHeld(new HeldDecision(held, now, now.plus(approvals.ttl()), null, null));
+            store.putHeld(HeldDecision.waiting(held, now, now.plus(approvals.ttl())));
             return new Decision(held, Optional.empty());
         }
         if (!redelivered) {
