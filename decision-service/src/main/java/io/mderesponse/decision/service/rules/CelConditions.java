@@ -14,6 +14,7 @@ import dev.cel.runtime.CelEvaluationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The CEL environment of rule conditions: the variables of {@link RuleVariables}, the standard functions and
@@ -64,6 +65,10 @@ public final class CelConditions {
      * places in it.
      */
     public Compiled compile(String expression) {
+        Optional<Issue> tooLarge = TermCount.beyond(expression, limits.maxExpressionNodes());
+        if (tooLarge.isPresent()) {
+            return new Compiled(null, List.of(tooLarge.get()));
+        }
         CelValidationResult result = cel.compile(expression);
         if (result.hasError()) {
             List<Issue> issues = new ArrayList<>();

@@ -67,7 +67,21 @@ class RuleLimitsTest {
             assertThat(error.line()).isEqualTo(CostlyConditions.WHEN_LINE);
             assertThat(error.column()).isGreaterThan(CostlyConditions.WHEN_COLUMN);
         });
-        assertThat(parsed.errors().get(0).message()).contains("node limit (1000)");
+        assertThat(parsed.errors()).singleElement().satisfies(error -> assertThat(error.message())
+                .contains("more than 1000 terms").contains("rules.max-expression-nodes"));
+    }
+
+    @Test
+    void nodesThatMacrosAddCountTowardsTheNodeLimitToo() {
+        // Ten terms as written, but exists expands into a loop of some twenty nodes.
+        RuleFileParser strict = new RuleFileParser(new CelConditions(new RuleLimits(1_000_000, 10_000, 15, 32)));
+
+        assertThat(strict.parse(CostlyConditions.rulesFile("macro",
+                "alert.evidence.exists(e, e.fileName == \"a\" || e.fileName == \"b\")")).errors()).singleElement()
+                .satisfies(error -> {
+                    assertThat(error.ruleId()).isEqualTo("macro");
+                    assertThat(error.message()).contains("node limit (15)");
+                });
     }
 
     @Test
