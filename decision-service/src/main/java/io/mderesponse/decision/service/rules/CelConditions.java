@@ -27,7 +27,7 @@ public final class CelConditions {
      * One loop of a comprehension stops with an error past this many iterations (nested loops are held by the
      * cost estimate and budget; this is CEL's own guard against a loop the estimate did not see).
      */
-    static final int MAX_COMPREHENSION_ITERATIONS = 10_000;
+    private static final int MAX_COMPREHENSION_ITERATIONS = 10_000;
 
     private final Cel cel;
     private final RuleLimits limits;

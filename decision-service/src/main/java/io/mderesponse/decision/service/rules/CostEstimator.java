@@ -128,22 +128,25 @@ final class CostEstimator {
         return new Estimate(cost, new Bound(0, elements.size(), element));
     }
 
+    /**
+     * A loop, each part of it visited once (visiting the body twice per loop would make nested loops cost the
+     * estimator itself 2^depth). The standard macros either keep a scalar ({@code all}, {@code exists},
+     * {@code exists_one}) or add at most one element per iteration to a list ({@code map}, {@code filter}), so
+     * the accumulator's bound after the last iteration is known before the body is visited.
+     */
     private Estimate comprehension(CelExpr.CelComprehension loop, Map<String, Bound> scope) {
         Estimate range = visit(loop.iterRange(), scope);
         // Past comprehensionMaxIterations the runtime stops the loop with an error.
         double iterations = Math.min(range.bound().items(), maxIterations);
         Bound item = range.bound().element() != null ? range.bound().element() : input(null, 0);
         Estimate init = visit(loop.accuInit(), scope);
-        // The standard macros' steps grow the accumulator by the same bound each time (one more element for
-        // map and filter, nothing for all and exists), so one step tells the bound after all of them.
-        Estimate firstStep = visit(loop.loopStep(), bind(scope, loop, item, init.bound()));
-        Bound start = init.bound();
-        Bound grown = firstStep.bound();
-        Bound last = new Bound(start.characters() + iterations * Math.max(0, grown.characters() - start.characters()),
-                start.items() + iterations * Math.max(0, grown.items() - start.items()),
-                start.element() == null ? grown.element() : start.element().join(grown.element()));
-        Map<String, Bound> inLoop = bind(scope, loop, item, last);
-        double perIteration = visit(loop.loopCondition(), inLoop).cost() + visit(loop.loopStep(), inLoop).cost();
+        boolean collects = loop.accuInit().getKind() == CelExpr.ExprKind.Kind.LIST;
+        Bound accumulator = collects ? new Bound(0, init.bound().items() + iterations, init.bound().element())
+                : init.bound();
+        Estimate step = visit(loop.loopStep(), bind(scope, loop, item, accumulator));
+        Bound last = collects ? new Bound(0, accumulator.items(), step.bound().element())
+                : accumulator.join(step.bound());
+        double perIteration = visit(loop.loopCondition(), bind(scope, loop, item, last)).cost() + step.cost();
         Estimate result = visit(loop.result(), bind(scope, loop, null, last));
         return new Estimate(range.cost() + init.cost() + iterations * perIteration + result.cost() + 1,
                 result.bound());

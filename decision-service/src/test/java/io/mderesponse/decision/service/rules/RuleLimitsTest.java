@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mderesponse.decision.Samples;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +57,21 @@ class RuleLimitsTest {
                 "alert.evidence.exists(a, alert.evidence.exists(b, alert.evidence.exists(c, "
                         + "a.sha256 == b.sha256 && b.sha256 == c.sha256)))")).errors())
                 .singleElement().satisfies(error -> assertThat(error.message()).contains("rules.max-cost"));
+    }
+
+    @Test
+    void loopsNestedAsDeepAsTheParserAllowsAreJudgedAtOnce() {
+        // The estimator visits each loop's body once: visiting it twice per level made it exponential in the depth
+        // (a run up to 30 levels had not ended after ten minutes).
+        for (int depth = 1; depth <= 20; depth++) {
+            String nested = "[1].all(v, ".repeat(depth) + "true" + ")".repeat(depth);
+            long started = System.nanoTime();
+
+            PARSER.parse(CostlyConditions.rulesFile("nested-" + depth, nested));
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("depth " + depth)
+                    .isLessThan(Duration.ofSeconds(1));
+        }
     }
 
     @Test
