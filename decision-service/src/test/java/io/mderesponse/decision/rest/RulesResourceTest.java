@@ -161,7 +161,10 @@ class RulesResourceTest {
             given().contentType("application/yaml").body(candidate).post("/rules/validate").then().statusCode(200);
             given().contentType("application/yaml").body(candidate).post("/rules/backtest").then().statusCode(400);
         });
-        AlertEnriched event = Samples.enriched(Samples.uniqueAlertId(), "High");
+        // A machine of its own: another test class may have isolated the sample machine within its window.
+        String machineId = Samples.uniqueMachineId();
+        AlertEnriched event = AlertEnriched.of(Samples.alert(Samples.uniqueAlertId(), "High", machineId),
+                Samples.machine(machineId));
 
         try (KafkaCompanion kafka = new KafkaCompanion(SharedKafkaBroker.bootstrapServers())) {
             kafka.registerSerde(AlertEnriched.class,
