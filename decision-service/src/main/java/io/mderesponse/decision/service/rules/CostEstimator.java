@@ -178,7 +178,7 @@ final class CostEstimator {
             args[i] = estimate.bound();
         }
         Bound result = result(call.function(), expr, argExprs, args);
-        return new Estimate(cost + work(call.function(), args, result), result);
+        return new Estimate(cost + work(call.function(), argExprs, args, result), result);
     }
 
     /** The bound of a function's value. */
@@ -245,7 +245,7 @@ final class CostEstimator {
      * What a function does beyond evaluating its arguments: comparing or searching (a tenth per character),
      * producing its value (one per character or element of it; a list copies references, not its elements).
      */
-    private static double work(String function, Bound[] args, Bound result) {
+    private static double work(String function, List<CelExpr> argExprs, Bound[] args, Bound result) {
         switch (function) {
             case "_&&_", "_||_", "!_", "_?_:_", "size", "_[_]", "@not_strictly_false", "has":
                 return 0;
@@ -254,7 +254,10 @@ final class CostEstimator {
                 return PER_CHARACTER_READ * Math.min(args[0].footprint(), args[1].footprint());
             case "startsWith", "endsWith":
                 return PER_CHARACTER_READ * args[1].characters();
-            case "contains", "indexOf", "lastIndexOf", "matches", "replace":
+            case "matches":
+                // RE2 runs in time linear in the text times its program, which repetitions multiply.
+                return PER_CHARACTER_READ * args[0].characters() * regexSize(argExprs.get(1), args[1]);
+            case "contains", "indexOf", "lastIndexOf", "replace":
                 // A naive search (String.indexOf) or RE2 matching: text times pattern.
                 return PER_CHARACTER_READ * args[0].characters() * Math.max(1, args[1].characters())
                         + shallow(result);
@@ -275,6 +278,19 @@ final class CostEstimator {
                 return PER_CHARACTER_READ * read + shallow(result);
             }
         }
+    }
+
+    /**
+     * The bound of a regular expression's program: read from a literal; a pattern computed while the condition
+     * runs could nest repetitions as deep as it is long, so it counts a million per character (in effect, such a
+     * condition is refused).
+     */
+    private static double regexSize(CelExpr pattern, Bound bound) {
+        if (pattern.getKind() == CelExpr.ExprKind.Kind.CONSTANT
+                && pattern.constant().getKind() == CelConstant.Kind.STRING_VALUE) {
+            return Math.max(1, RegexSize.of(pattern.constant().stringValue()));
+        }
+        return Math.max(1, bound.characters()) * 1_000_000;
     }
 
     /** A value's own characters or elements (what producing it allocates). */

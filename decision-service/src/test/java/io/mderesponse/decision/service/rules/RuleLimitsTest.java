@@ -75,6 +75,18 @@ class RuleLimitsTest {
     }
 
     @Test
+    void aRegularExpressionOfNestedRepetitionsIsRefusedAnOrdinaryOnePasses() {
+        assertThat(PARSER.parse(CostlyConditions.rulesFile("ip-like",
+                "alert.title.matches(\"\\\\d{1,3}\\\\.\\\\d{1,3}\")")).errors()).isEmpty();
+        assertThat(PARSER.parse(CostlyConditions.rulesFile("nested-repeats",
+                "alert.title.matches(\"((a{100}){100}){100}\")")).errors()).singleElement()
+                .satisfies(error -> assertThat(error.message()).contains("rules.max-cost"));
+        assertThat(PARSER.parse(CostlyConditions.rulesFile("computed-pattern",
+                "alert.title.matches(alert.description)")).errors()).singleElement()
+                .satisfies(error -> assertThat(error.message()).contains("rules.max-cost"));
+    }
+
+    @Test
     void aHugeListIsRefusedWhereItPassesTheNodeLimit() {
         ParsedRuleFile parsed = PARSER.parse(CostlyConditions.rulesFile("huge", CostlyConditions.HUGE_LIST));
 
