@@ -65,9 +65,13 @@ public final class CelConditions {
      * places in it.
      */
     public Compiled compile(String expression) {
-        Optional<Issue> tooLarge = TermCount.beyond(expression, limits.maxExpressionNodes());
-        if (tooLarge.isPresent()) {
-            return new Compiled(null, List.of(tooLarge.get()));
+        // A too long condition is CEL's to report (before it parses anything); a long list within the length is
+        // counted here first.
+        if (expression.codePointCount(0, expression.length()) <= limits.maxExpressionLength()) {
+            Optional<Issue> tooLarge = TermCount.beyond(expression, limits.maxExpressionNodes());
+            if (tooLarge.isPresent()) {
+                return new Compiled(null, List.of(tooLarge.get()));
+            }
         }
         CelValidationResult result = cel.compile(expression);
         if (result.hasError()) {
@@ -84,8 +88,9 @@ public final class CelConditions {
             if (cost > limits.maxCost()) {
                 return new Compiled(null, List.of(new Issue(1, 0, String.format(Locale.ROOT,
                         "the condition may cost up to %.0f on one event, more than the %d allowed (rules.max-cost); "
-                                + "a long chain of replace or +, nested all/exists/map/filter or a huge list makes "
-                                + "a condition costly", Math.ceil(cost), limits.maxCost()))));
+                                + "a long chain of replace or +, nested all/exists/map/filter, a huge list or a "
+                                + "pattern of nested repetitions makes a condition costly", Math.ceil(cost),
+                        limits.maxCost()))));
             }
             return new Compiled(new CelCondition(expression, cel.createProgram(ast), ReadFields.of(ast),
                     limits.maxCost()), List.of());
