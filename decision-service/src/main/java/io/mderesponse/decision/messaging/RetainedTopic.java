@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -22,7 +23,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 public final class RetainedTopic {
 
     private static final Duration POLL = Duration.ofMillis(500);
-    private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(30);
 
     private final Map<String, Object> kafkaConfig;
     private final Clock clock;
@@ -37,25 +37,28 @@ public final class RetainedTopic {
     public record Result(long records, boolean complete, String incompleteBecause) {
     }
 
+    /**
+     * Hands each record to {@code sink} until the end, {@code maxRecords} records or {@code timeout}, whichever
+     * comes first. Every wait (metadata, offsets, polls) is cut to the time left, and the deadline is checked
+     * before each record, so the read answers within about {@code timeout} plus one record's handling.
+     */
     public Result read(String topic, long maxRecords, Duration timeout,
             Consumer<ConsumerRecord<byte[], byte[]>> sink) {
         Instant deadline = clock.instant().plus(timeout);
+        String late = "stopped after " + timeout + " (rules.backtest.timeout)";
         long records = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(kafkaConfig),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, METADATA_TIMEOUT).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, left(deadline)).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             if (partitions.isEmpty()) {
                 return new Result(0, false, "the topic " + topic + " does not exist");
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, METADATA_TIMEOUT);
-            while (!atEnd(consumer, end)) {
-                if (clock.instant().isAfter(deadline)) {
-                    return new Result(records, false, "stopped after " + timeout + " (rules.backtest.timeout)");
-                }
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, left(deadline));
+            while (!atEnd(consumer, end, deadline)) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(min(POLL, left(deadline)))) {
                     if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
                         continue; // written after the back-test began
                     }
@@ -63,17 +66,35 @@ public final class RetainedTopic {
                         return new Result(records, false, "stopped after " + maxRecords
                                 + " records (rules.backtest.max-records)");
                     }
+                    if (!clock.instant().isBefore(deadline)) {
+                        return new Result(records, false, late);
+                    }
                     records++;
                     sink.accept(record);
                 }
+                if (!clock.instant().isBefore(deadline)) {
+                    return new Result(records, false, late);
+                }
             }
+        } catch (TimeoutException e) {
+            // Metadata, offsets or a position not known before the deadline (e.g. an unreachable broker).
+            return new Result(records, false, late + ": " + e.getMessage());
         }
         return new Result(records, true, null);
     }
 
-    private static boolean atEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+    private Duration left(Instant deadline) {
+        Duration left = Duration.between(clock.instant(), deadline);
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private boolean atEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end, Instant deadline) {
         for (Map.Entry<TopicPartition, Long> partition : end.entrySet()) {
-            if (consumer.position(partition.getKey()) < partition.getValue()) {
+            if (consumer.position(partition.getKey(), left(deadline)) < partition.getValue()) {
                 return false;
             }
         }

@@ -16,7 +16,8 @@ import java.util.TreeMap;
 /**
  * Tallies what a candidate rule set would decide on past events, using the same {@link DecisionService} as the
  * live consumer, without publishing anything: per rule (in file order) how many events it would take, how many
- * match no rule, how many it could not evaluate, and which machines it would isolate.
+ * match no rule, how many it could not evaluate, and which machines it would isolate (at most
+ * {@code maxMachines} of them, so the answer stays small; the counts still take every event).
  */
 public final class Backtest {
 
@@ -25,12 +26,15 @@ public final class Backtest {
     private final Map<String, long[]> matchedByRule = new LinkedHashMap<>();
     private final Map<String, long[]> errorsByRule = new LinkedHashMap<>();
     private final Map<String, Machine> isolated = new TreeMap<>();
+    private final int maxMachines;
+    private boolean machinesLeftOut;
     private long events;
     private long noMatch;
     private long unreadable;
 
-    public Backtest(RuleSet candidate) {
+    public Backtest(RuleSet candidate, int maxMachines) {
         this.candidate = candidate;
+        this.maxMachines = maxMachines;
         this.decisions = new DecisionService(() -> candidate);
         for (Rule rule : candidate.rules()) {
             matchedByRule.put(rule.id(), new long[1]);
@@ -52,9 +56,21 @@ public final class Backtest {
             return;
         }
         matchedByRule.get(decision.decision().ruleId())[0]++;
-        decision.request().ifPresent(request -> isolated.computeIfAbsent(request.machineId(),
-                id -> new Machine(id, event.machine() == null ? null : event.machine().computerDnsName()))
-                .add(decision.decision().ruleId()));
+        decision.request().ifPresent(request -> isolate(request.machineId(),
+                event.machine() == null ? null : event.machine().computerDnsName(), decision.decision().ruleId()));
+    }
+
+    private void isolate(String machineId, String name, String ruleId) {
+        Machine machine = isolated.get(machineId);
+        if (machine == null) {
+            if (isolated.size() >= maxMachines) {
+                machinesLeftOut = true;
+                return;
+            }
+            machine = new Machine(machineId, name);
+            isolated.put(machineId, machine);
+        }
+        machine.add(ruleId);
     }
 
     /** A record that is not a valid enriched event (it went to the dead letter topic when it was live). */
@@ -73,7 +89,7 @@ public final class Backtest {
                         List.copyOf(machine.rules)))
                 .toList();
         return new BacktestReport(candidate.version(), topic, complete, incompleteBecause, records, events,
-                unreadable, rules, noMatch, machines);
+                unreadable, rules, noMatch, machines, machinesLeftOut);
     }
 
     /** A machine the candidate would isolate, with how often and by which rules. */

@@ -13,11 +13,14 @@ import java.util.List;
  * @param unreadable records that are not valid enriched events (live, they went to the dead letter topic)
  * @param rules per rule in file order: events it would take (first match) and events it failed on
  * @param noMatch events no rule would take
- * @param wouldIsolate machines the candidate would isolate (rules with isolate, not dry-run), by machine id
+ * @param wouldIsolate machines the candidate would isolate (rules with isolate, not dry-run), by machine id: the
+ *     first {@code rules.backtest.max-machines} found
+ * @param wouldIsolateTruncated true when more machines would be isolated than {@code wouldIsolate} lists
+ *     ({@code rules.backtest.max-machines}); the per-rule counts still include their events
  */
 public record BacktestReport(String version, String topic, boolean complete, String incompleteBecause,
         long records, long events, long unreadable, List<RuleCount> rules, long noMatch,
-        List<IsolatedMachine> wouldIsolate) {
+        List<IsolatedMachine> wouldIsolate, boolean wouldIsolateTruncated) {
 
     /**
      * @param matched events this rule would take (as {@code DRY_RUN} decisions when {@code dryRun})

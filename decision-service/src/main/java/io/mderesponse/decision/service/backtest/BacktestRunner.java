@@ -17,7 +17,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs a candidate rule set over the retained {@code topics.alerts-enriched} topic; one back-test at a time, so
- * an impatient operator cannot stack full topic reads on a small service.
+ * an impatient operator cannot stack full topic reads on a small service, each within
+ * {@code rules.backtest.timeout}, {@code max-records} and {@code max-machines}.
  */
 @ApplicationScoped
 public class BacktestRunner {
@@ -42,7 +43,7 @@ public class BacktestRunner {
             return Optional.empty();
         }
         try {
-            Backtest backtest = new Backtest(candidate);
+            Backtest backtest = new Backtest(candidate, limits.maxMachines());
             EnrichedEventDeserializer deserializer = new EnrichedEventDeserializer();
             RetainedTopic.Result read = retained.read(topic, limits.maxRecords(), limits.timeout(), record -> {
                 EnrichedEvent event;

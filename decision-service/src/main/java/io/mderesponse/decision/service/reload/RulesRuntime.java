@@ -41,7 +41,7 @@ public class RulesRuntime {
 
     public RulesRuntime(RulesConfig config, MeterRegistry registry) {
         this.config = config;
-        this.parser = new RuleFileParser(new CelConditions());
+        this.parser = new RuleFileParser(new CelConditions(config.limits()));
         this.reporter = new ReloadReporter(registry);
         this.active = new ActiveRules(initial(config, parser, Clock.systemUTC()));
         reporter.activated(null, active.current());

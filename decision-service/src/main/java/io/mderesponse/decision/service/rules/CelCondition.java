@@ -3,26 +3,35 @@ package io.mderesponse.decision.service.rules;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 
-/** A rule's {@code when} in CEL, compiled and type-checked; records the fields it names as its inputs. */
+/**
+ * A rule's {@code when} in CEL, compiled and type-checked; records the fields it names as its inputs. Each
+ * evaluation runs within a budget ({@code rules.max-cost}): one that goes past it fails like any other evaluation
+ * error.
+ */
 public final class CelCondition implements Condition {
 
     private final String expression;
     private final CelRuntime.Program program;
     private final ReadFields reads;
+    private final long maxCost;
 
-    CelCondition(String expression, CelRuntime.Program program, ReadFields reads) {
+    CelCondition(String expression, CelRuntime.Program program, ReadFields reads, long maxCost) {
         this.expression = expression;
         this.program = program;
         this.reads = reads;
+        this.maxCost = maxCost;
     }
 
     @Override
     public Evaluation evaluate(RuleInput input) {
         Object result;
         try {
-            result = program.eval(input.variables());
+            result = program.trace(input.variables(), new EvaluationBudget(maxCost));
         } catch (CelEvaluationException e) {
             throw new ConditionException(e.getMessage(), e);
+        } catch (EvaluationBudget.Exceeded e) {
+            // An Error on purpose (see EvaluationBudget); it ends here as the condition's failure on this event.
+            throw new ConditionException(e.getMessage(), null);
         }
         if (!(result instanceof Boolean)) {
             // e.g. an unknown value; the checker makes this all but impossible, but never guess.

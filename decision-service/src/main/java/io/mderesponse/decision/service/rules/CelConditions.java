@@ -13,6 +13,8 @@ import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The CEL environment of rule conditions: the variables of {@link RuleVariables}, the standard functions and
@@ -21,17 +23,29 @@ import java.util.List;
  */
 public final class CelConditions {
 
-    /** Bounds the work one condition can do on one event (an operator's typo must not hang the consumer). */
+    /**
+     * One loop of a comprehension stops with an error past this many iterations (nested loops are held by the
+     * cost estimate and budget; this is CEL's own guard against a loop the estimate did not see).
+     */
     private static final int MAX_COMPREHENSION_ITERATIONS = 10_000;
-    private static final int MAX_EXPRESSION_LENGTH = 10_000;
 
     private final Cel cel;
+    private final RuleLimits limits;
 
+    /** With {@link RuleLimits#DEFAULTS}. */
     public CelConditions() {
+        this(RuleLimits.DEFAULTS);
+    }
+
+    public CelConditions(RuleLimits limits) {
+        this.limits = limits;
+        // Length, node count and nesting are refused by the parser, with the place where the limit was reached.
         CelOptions options = CelOptions.current()
                 .evaluateCanonicalTypesToNativeValues(true)
                 .comprehensionMaxIterations(MAX_COMPREHENSION_ITERATIONS)
-                .maxExpressionCodePointSize(MAX_EXPRESSION_LENGTH)
+                .maxExpressionCodePointSize(limits.maxExpressionLength())
+                .maxParseExpressionNodeCount(limits.maxExpressionNodes())
+                .maxParseRecursionDepth(limits.maxExpressionDepth())
                 .build();
         cel = CelFactory.standardCelBuilder()
                 .setOptions(options)
@@ -46,8 +60,19 @@ public final class CelConditions {
                 .build();
     }
 
-    /** Parses and type-checks {@code expression}: a condition, or the issues with their places in it. */
+    /**
+     * Parses and type-checks {@code expression} and estimates its cost: a condition, or the issues with their
+     * places in it.
+     */
     public Compiled compile(String expression) {
+        // A too long condition is CEL's to report (before it parses anything); a long list within the length is
+        // counted here first.
+        if (expression.codePointCount(0, expression.length()) <= limits.maxExpressionLength()) {
+            Optional<Issue> tooLarge = TermCount.beyond(expression, limits.maxExpressionNodes());
+            if (tooLarge.isPresent()) {
+                return new Compiled(null, List.of(tooLarge.get()));
+            }
+        }
         CelValidationResult result = cel.compile(expression);
         if (result.hasError()) {
             List<Issue> issues = new ArrayList<>();
@@ -59,7 +84,16 @@ public final class CelConditions {
         }
         try {
             CelAbstractSyntaxTree ast = result.getAst();
-            return new Compiled(new CelCondition(expression, cel.createProgram(ast), ReadFields.of(ast)), List.of());
+            double cost = CostEstimator.estimate(ast, MAX_COMPREHENSION_ITERATIONS);
+            if (cost > limits.maxCost()) {
+                return new Compiled(null, List.of(new Issue(1, 0, String.format(Locale.ROOT,
+                        "the condition may cost up to %.0f on one event, more than the %d allowed (rules.max-cost); "
+                                + "a long chain of replace or +, nested all/exists/map/filter, a huge list or a "
+                                + "pattern of nested repetitions makes a condition costly", Math.ceil(cost),
+                        limits.maxCost()))));
+            }
+            return new Compiled(new CelCondition(expression, cel.createProgram(ast), ReadFields.of(ast),
+                    limits.maxCost()), List.of());
         } catch (CelValidationException | CelEvaluationException e) {
             return new Compiled(null, List.of(new Issue(0, 0, e.getMessage())));
         }

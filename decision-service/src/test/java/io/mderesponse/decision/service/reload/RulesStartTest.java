@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mderesponse.decision.config.RulesConfig;
+import io.mderesponse.decision.service.rules.RuleLimits;
 import io.mderesponse.decision.service.backtest.Backtest;
 import io.mderesponse.decision.service.rules.BundledRules;
 import io.mderesponse.decision.service.rules.CelConditions;
@@ -75,6 +76,26 @@ class RulesStartTest {
             @Override
             public Duration reloadInterval() {
                 return Duration.ofSeconds(10);
+            }
+
+            @Override
+            public long maxCost() {
+                return RuleLimits.DEFAULTS.maxCost();
+            }
+
+            @Override
+            public int maxExpressionLength() {
+                return RuleLimits.DEFAULTS.maxExpressionLength();
+            }
+
+            @Override
+            public int maxExpressionNodes() {
+                return RuleLimits.DEFAULTS.maxExpressionNodes();
+            }
+
+            @Override
+            public int maxExpressionDepth() {
+                return RuleLimits.DEFAULTS.maxExpressionDepth();
             }
 
             @Override
