@@ -29,15 +29,15 @@ class MalformedAlertTest {
 
     private static final String DEAD_LETTERS = "alert_poller_dead_letters_total";
 
-    @TestHTTPResource("/")
-    URL service;
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
 
     @Test
     void aMalformedAlertGoesRawToTheDeadLetterTopicOnceAndTheOthersArePublished() {
         await().atMost(Duration.ofSeconds(60)).until(() -> alerts().size() == 2);
         int calls = StubDefenderResource.ALERT_LIST_CALLS.get();
         PrometheusScrape before = await().atMost(Duration.ofSeconds(30))
-                .until(() -> PrometheusScrape.of(service.toString()), s -> s.valueOrZero(DEAD_LETTERS, Map.of()) >= 1);
+                .until(() -> PrometheusScrape.at(metrics), s -> s.valueOrZero(DEAD_LETTERS, Map.of()) >= 1);
         // Polling goes on past it: more polls, the same answer, nothing new anywhere.
         await().atMost(Duration.ofSeconds(60)).until(() -> StubDefenderResource.ALERT_LIST_CALLS.get() >= calls + 6);
 
@@ -52,7 +52,7 @@ class MalformedAlertTest {
         });
         // The dead letter counter moved once, for the one dead letter, and not again on the polls that followed.
         assertThat(before.value(DEAD_LETTERS, Map.of())).isEqualTo(1.0);
-        assertThat(PrometheusScrape.of(service.toString()).delta(before, DEAD_LETTERS, Map.of())).isZero();
+        assertThat(PrometheusScrape.at(metrics).delta(before, DEAD_LETTERS, Map.of())).isZero();
     }
 
     private static List<ConsumerRecord<String, AlertNewEvent>> alerts() {

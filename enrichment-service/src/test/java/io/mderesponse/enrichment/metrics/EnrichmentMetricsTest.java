@@ -19,7 +19,6 @@ import io.mderesponse.testsupport.metrics.PrometheusScrape;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -126,7 +125,7 @@ class EnrichmentMetricsTest {
     }
 
     private PrometheusScrape scrape() {
-        return PrometheusScrape.at(URI.create(metrics.toString()));
+        return PrometheusScrape.at(metrics);
     }
 
     private static <T> void send(String key, T value, Serializer<T> serializer) {

@@ -100,8 +100,8 @@ class SmtpFailureKafkaTest {
     @Inject
     MailSender sender;
 
-    @TestHTTPResource("/")
-    URL service;
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
 
     private static final Map<String, String> FAILED = Map.of("outcome", "failed");
     private static final Map<String, String> SENT = Map.of("outcome", "sent");
@@ -112,7 +112,7 @@ class SmtpFailureKafkaTest {
     void anEmailTheSmtpServerDoesNotTakeSendsItsRecordToTheDeadLetterTopicWithTheReason() {
         MachineActionCompleted event = Samples.isolation(Samples.alert(Samples.uniqueAlertId(), "Unsent",
                 Severity.High), FinalStatus.Succeeded, null, List.of());
-        PrometheusScrape before = PrometheusScrape.of(service.toString());
+        PrometheusScrape before = PrometheusScrape.at(metrics);
 
         kafka.produce(String.class, MachineActionCompleted.class).fromRecords(
                 new ProducerRecord<>(SmtpDown.ACTIONS_RESULTS, event.kafkaKey(), event)).awaitCompletion();
@@ -129,7 +129,7 @@ class SmtpFailureKafkaTest {
 
         // The dead letter is written before its nack completes, which is when the counters move.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            PrometheusScrape after = PrometheusScrape.of(service.toString());
+            PrometheusScrape after = PrometheusScrape.at(metrics);
             assertThat(after.delta(before, "notifier_emails_total", FAILED)).isEqualTo(10.0);
             assertThat(after.delta(before, "notifier_emails_total", SENT)).isZero();
             assertThat(after.delta(before, "messaging_records_in_total", CHANNEL)).isEqualTo(1.0);
@@ -151,7 +151,7 @@ class SmtpFailureKafkaTest {
         MachineActionCompleted control = Samples.isolation(Samples.alert(Samples.uniqueAlertId(), "Control",
                 Severity.High), FinalStatus.Succeeded, null, List.of());
         long failedBefore = sender.failedSends();
-        PrometheusScrape before = PrometheusScrape.of(service.toString());
+        PrometheusScrape before = PrometheusScrape.at(metrics);
 
         kafka.produce(String.class, MachineActionCompleted.class).fromRecords(
                 new ProducerRecord<>(SmtpDown.ACTIONS_RESULTS, event.kafkaKey(), event)).awaitCompletion();
@@ -174,7 +174,7 @@ class SmtpFailureKafkaTest {
             assertThat(ReceivedMail.distinctEmails(copies)).isEqualTo(1);
             assertThat(copies).hasSize(1);
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-                PrometheusScrape after = PrometheusScrape.of(service.toString());
+                PrometheusScrape after = PrometheusScrape.at(metrics);
                 assertThat(after.delta(before, "notifier_emails_total", SENT)).as("the late one and the control")
                         .isEqualTo(2.0);
                 assertThat(after.delta(before, "notifier_emails_total", FAILED)).isGreaterThanOrEqualTo(2.0);

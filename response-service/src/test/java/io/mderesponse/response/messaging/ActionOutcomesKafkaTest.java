@@ -44,8 +44,8 @@ class ActionOutcomesKafkaTest {
     SimulatorAdmin simulator;
     RequestsAndResults kafka;
 
-    @TestHTTPResource("/")
-    URL service;
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
 
     @BeforeEach
     void connect() {
@@ -108,14 +108,14 @@ class ActionOutcomesKafkaTest {
         String machineId = simulator.addSampleMachine();
         simulator.setActionBehaviour(machineId, outcome, delay);
         MachineActionRequested request = RequestsAndResults.isolation(machineId);
-        PrometheusScrape before = PrometheusScrape.of(service.toString());
+        PrometheusScrape before = PrometheusScrape.at(metrics);
         kafka.publish(request);
         MachineActionCompleted completed = kafka.awaitResult(request);
         assertThat(simulator.calls(CallFilter.path("/api/machines/" + machineId + "/isolate").method("POST")))
                 .hasSize(1);
         // Isolations by outcome, and the records and Defender calls behind this one.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            PrometheusScrape after = PrometheusScrape.of(service.toString());
+            PrometheusScrape after = PrometheusScrape.at(metrics);
             assertThat(after.delta(before, "response_actions_completed_total",
                     Map.of("type", "Isolate", "status", completed.status().name()))).isEqualTo(1.0);
             assertThat(after.delta(before, "response_actions_completed_total", Map.of())).isEqualTo(1.0);

@@ -121,9 +121,9 @@ class KubernetesManifestsTest {
                 .containsExactlyInAnyOrderElementsOf(expected.keySet());
         for (Expected topic : expected.values()) {
             GenericKubernetesResource kafkaTopic = declared.get(topic.name());
-            assertThat(KubernetesManifestsTest.<Integer>field(kafkaTopic, "spec", "partitions"))
+            assertThat(Kustomization.<Integer>field(kafkaTopic, "spec", "partitions"))
                     .as("partitions of " + topic.name() + " (" + topic.why() + ")").isEqualTo(topic.partitions());
-            assertThat(KubernetesManifestsTest.<String>field(kafkaTopic, "spec", "config", "cleanup.policy"))
+            assertThat(Kustomization.<String>field(kafkaTopic, "spec", "config", "cleanup.policy"))
                     .as("cleanup.policy of " + topic.name()).isEqualTo(topic.compacted() ? "compact" : "delete");
             assertThat(kafkaTopic.getMetadata().getLabels()).as("cluster of " + topic.name())
                     .containsEntry("strimzi.io/cluster", kafka().getMetadata().getName());
@@ -134,8 +134,8 @@ class KubernetesManifestsTest {
     void topics_that_delete_keep_records_as_long_as_the_code_and_the_operators_need_them() {
         Map<String, GenericKubernetesResource> declared = kafkaTopics();
         declared.forEach((name, topic) -> {
-            Object retention = field(topic, "spec", "config", "retention.ms");
-            if ("compact".equals(field(topic, "spec", "config", "cleanup.policy"))) {
+            Object retention = Kustomization.field(topic, "spec", "config", "retention.ms");
+            if ("compact".equals(Kustomization.field(topic, "spec", "config", "cleanup.policy"))) {
                 assertThat(retention).as(name + " is compacted: state, never deleted by time").isNull();
                 return;
             }
@@ -148,8 +148,8 @@ class KubernetesManifestsTest {
         });
         // The cap counts the claims of the last guard.cap-window: the budget log must keep at least that long.
         Duration capWindow = duration(configMap("decision-service-config").getData().get("GUARD_CAP_WINDOW"));
-        long budgetRetention = Long.parseLong(field(declared.get(Topics.ISOLATION_BUDGET.defaultName()), "spec",
-                "config", "retention.ms").toString());
+        long budgetRetention = Long.parseLong(Kustomization.field(
+                declared.get(Topics.ISOLATION_BUDGET.defaultName()), "spec", "config", "retention.ms").toString());
         assertThat(Duration.ofMillis(budgetRetention)).isGreaterThan(capWindow.multipliedBy(2));
     }
 
@@ -165,15 +165,15 @@ class KubernetesManifestsTest {
             assertThat(pool.getMetadata().getLabels()).containsEntry("strimzi.io/cluster",
                     kafka.getMetadata().getName());
         }
-        assertThat(pools.stream().flatMap(pool -> KubernetesManifestsTest.<List<String>>field(pool, "spec", "roles").stream()))
+        assertThat(pools.stream().flatMap(pool -> Kustomization.<List<String>>field(pool, "spec", "roles").stream()))
                 .contains("controller", "broker");
-        assertThat(KubernetesManifestsTest.<Object>field(kafka, "spec", "entityOperator", "topicOperator")).isNotNull();
-        assertThat(KubernetesManifestsTest.<Object>field(kafka, "spec", "kafka", "config", "auto.create.topics.enable"))
+        assertThat(Kustomization.<Object>field(kafka, "spec", "entityOperator", "topicOperator")).isNotNull();
+        assertThat(Kustomization.<Object>field(kafka, "spec", "kafka", "config", "auto.create.topics.enable"))
                 .isEqualTo(false);
-        int minIsr = KubernetesManifestsTest.<Integer>field(kafka, "spec", "kafka", "config", "min.insync.replicas");
-        int replication = KubernetesManifestsTest.<Integer>field(kafka, "spec", "kafka", "config", "default.replication.factor");
-        int brokers = pools.stream().filter(pool -> KubernetesManifestsTest.<List<String>>field(pool, "spec", "roles").contains("broker"))
-                .mapToInt(pool -> KubernetesManifestsTest.<Integer>field(pool, "spec", "replicas")).sum();
+        int minIsr = Kustomization.<Integer>field(kafka, "spec", "kafka", "config", "min.insync.replicas");
+        int replication = Kustomization.<Integer>field(kafka, "spec", "kafka", "config", "default.replication.factor");
+        int brokers = pools.stream().filter(pool -> Kustomization.<List<String>>field(pool, "spec", "roles").contains("broker"))
+                .mapToInt(pool -> Kustomization.<Integer>field(pool, "spec", "replicas")).sum();
         assertThat(replication).as("replication factor").isLessThanOrEqualTo(brokers).isGreaterThan(minIsr);
     }
 
@@ -758,7 +758,7 @@ class KubernetesManifestsTest {
     }
 
     private static int tlsListenerPort() {
-        List<Map<String, Object>> listeners = field(kafka(), "spec", "kafka", "listeners");
+        List<Map<String, Object>> listeners = Kustomization.field(kafka(), "spec", "kafka", "listeners");
         return listeners.stream().filter(l -> Boolean.TRUE.equals(l.get("tls")) && "internal".equals(l.get("type")))
                 .map(l -> (Integer) l.get("port")).findFirst()
                 .orElseThrow(() -> new AssertionError("kafka.yaml has no internal TLS listener"));
@@ -827,7 +827,7 @@ class KubernetesManifestsTest {
     private static Map<String, GenericKubernetesResource> kafkaTopics() {
         Map<String, GenericKubernetesResource> topics = new TreeMap<>();
         for (GenericKubernetesResource topic : generic("KafkaTopic")) {
-            String name = Optional.ofNullable(KubernetesManifestsTest.<String>field(topic, "spec", "topicName"))
+            String name = Optional.ofNullable(Kustomization.<String>field(topic, "spec", "topicName"))
                     .orElse(topic.getMetadata().getName());
             assertThat(topics.put(name, topic)).as("KafkaTopic " + name + " declared once").isNull();
         }
@@ -838,18 +838,6 @@ class KubernetesManifestsTest {
         return baseObjects.stream().filter(object -> kind.equals(object.getKind()))
                 .filter(GenericKubernetesResource.class::isInstance).map(GenericKubernetesResource.class::cast)
                 .filter(object -> object.getApiVersion().startsWith("kafka.strimzi.io/")).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T field(GenericKubernetesResource resource, String... path) {
-        Object value = resource.getAdditionalProperties();
-        for (String key : path) {
-            if (!(value instanceof Map<?, ?> map)) {
-                return null;
-            }
-            value = map.get(key);
-        }
-        return (T) value;
     }
 
     private static String id(HasMetadata object) {

@@ -2,6 +2,7 @@ package io.mderesponse.testsupport.metrics;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -40,6 +41,14 @@ public final class PrometheusScrape {
     public static PrometheusScrape of(String baseUrl) {
         String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         return at(URI.create(base + "/q/metrics"));
+    }
+
+    /**
+     * Scrapes the metrics at exactly {@code metricsUrl}: a Quarkus test's
+     * {@code @TestHTTPResource(value = "/metrics", management = true)}.
+     */
+    public static PrometheusScrape at(URL metricsUrl) {
+        return at(URI.create(metricsUrl.toString()));
     }
 
     /** Scrapes the metrics at exactly {@code metricsUrl} (e.g. a test's management-interface URL). */
