@@ -63,7 +63,7 @@ public final class KafkaBroker implements AutoCloseable {
                     .resolve("broker-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
             Files.createDirectories(workDir);
             int port = settings.port() > 0 ? settings.port() : LoopbackPorts.free();
-            int controllerPort = LoopbackPorts.free();
+            int controllerPort = LoopbackPorts.freeExcept(port);
             Path properties = writeServerProperties(workDir, port, controllerPort, settings.sasl());
             Path log4j = writeLog4jConfig(workDir);
             // The classpath goes into an argument file: a short command line stays readable in ps and in /proc.

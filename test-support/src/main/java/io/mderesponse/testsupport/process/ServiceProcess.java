@@ -187,7 +187,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
             try {
                 int port = httpPort > 0 ? httpPort : LoopbackPorts.free();
-                int management = ProjectLayout.hasManagementInterface(module) ? LoopbackPorts.free() : port;
+                int management = ProjectLayout.hasManagementInterface(module) ? LoopbackPorts.freeExcept(port) : port;
                 Path logDir = Files.createDirectories(jar.getParent().getParent().resolve("service-logs"));
                 Path log = logDir.resolve(name + "-" + port + ".log");
                 List<String> command = new ArrayList<>();
