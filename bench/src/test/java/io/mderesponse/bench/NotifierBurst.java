@@ -59,6 +59,6 @@ final class NotifierBurst {
                 now, now.minusSeconds(60), now.minusSeconds(30));
         return new MachineActionCompleted(UUID.randomUUID(), alertId, now, Event.SCHEMA_VERSION, UUID.randomUUID(),
                 UUID.randomUUID(), MachineActionType.Isolate, machineId, alert, List.of(),
-                UUID.randomUUID().toString(), FinalStatus.Succeeded, null, now.minusSeconds(5), now);
+                UUID.randomUUID().toString(), FinalStatus.Succeeded, null, now.minusSeconds(5), now, null, null, null);
     }
 }

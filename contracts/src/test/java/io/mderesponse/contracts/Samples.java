@@ -3,6 +3,7 @@ package io.mderesponse.contracts;
 import io.mderesponse.contracts.defender.DefenderAlert;
 import io.mderesponse.contracts.defender.DefenderMachine;
 import io.mderesponse.contracts.defender.IsolationType;
+import io.mderesponse.contracts.defender.ScanType;
 import io.mderesponse.contracts.defender.Severity;
 import io.mderesponse.contracts.event.AlertDetected;
 import io.mderesponse.contracts.event.AlertEnriched;
@@ -18,7 +19,11 @@ import io.mderesponse.contracts.event.HuntingRowEnriched;
 import io.mderesponse.contracts.event.HuntingRowFound;
 import io.mderesponse.contracts.event.MachineActionCompleted;
 import io.mderesponse.contracts.event.MachineActionRequested;
+import io.mderesponse.contracts.event.MachineActionKind;
 import io.mderesponse.contracts.event.MachineActionType;
+import io.mderesponse.contracts.event.RequestedAction;
+import io.mderesponse.contracts.event.ResponseActionCompleted;
+import io.mderesponse.contracts.event.ResponseActionRequested;
 import io.mderesponse.contracts.event.RequestIds;
 import io.mderesponse.contracts.event.RuleAction;
 import io.mderesponse.contracts.serde.EventJson;
@@ -107,6 +112,26 @@ public final class Samples {
                 huntingColumns());
     }
 
+    public static final String SHA1 = "87662bc3d60e4200ceaf7aae249d1c343f4b83c9";
+
+    /** A decision's plan: isolate, collect a package, quarantine a file. */
+    public static List<RequestedAction> plan() {
+        return List.of(
+                RequestedAction.isolate(RequestIds.forAlert(ALERT_ID, "isolate-high", MachineActionType.Isolate),
+                        IsolationType.Full),
+                RequestedAction.of(RequestIds.forAlert(ALERT_ID, "isolate-high",
+                        MachineActionKind.COLLECT_INVESTIGATION_PACKAGE, null),
+                        MachineActionKind.COLLECT_INVESTIGATION_PACKAGE),
+                quarantine());
+    }
+
+    /** Every field set (a quarantine names no isolation type: those fields are set in {@link #plan()}'s first). */
+    public static RequestedAction quarantine() {
+        return new RequestedAction(RequestIds.forAlert(ALERT_ID, "isolate-high",
+                MachineActionKind.STOP_AND_QUARANTINE_FILE, SHA1), MachineActionKind.STOP_AND_QUARANTINE_FILE,
+                IsolationType.Full, ScanType.Quick, SHA1, "mimikatz.exe");
+    }
+
     /** Every field set, nested entities included. */
     public static Event full(EventType type) {
         return switch (type) {
@@ -123,18 +148,29 @@ public final class Samples {
                     "isolate-high", "sha256:5f1c", Map.of("alert.severity", "High", "machine.machineTags",
                             List.of("Tag1", "Tag2")), List.of(RuleAction.ISOLATE, RuleAction.NOTIFY),
                     IsolationType.Full, DecisionOutcome.APPROVED, UUID.randomUUID(), "lead@example.com",
-                    "analyst@example.com", List.of("soc@example.com"), "approved after the cap was reached");
+                    "analyst@example.com", List.of("soc@example.com"), "approved after the cap was reached",
+                    plan());
             case MACHINE_ACTION_REQUESTED -> new MachineActionRequested(EVENT_ID, ALERT_ID, T0, 1,
                     RequestIds.forAlert(ALERT_ID, "isolate-high", MachineActionType.Isolate),
                     MachineActionType.Isolate, MACHINE_ID, IsolationType.Selective, "Isolated by mde-response",
-                    DECISION_ID, summary(), List.of("soc@example.com", "oncall@example.com"));
+                    DECISION_ID, summary(), List.of("soc@example.com", "oncall@example.com"), "isolate-high",
+                    MachineActionKind.ISOLATE, plan());
             case MACHINE_ACTION_COMPLETED -> new MachineActionCompleted(EVENT_ID, ALERT_ID, T0, 1,
                     RequestIds.forAlert(ALERT_ID, "isolate-high", MachineActionType.Isolate), DECISION_ID,
                     MachineActionType.Isolate, MACHINE_ID, summary(), List.of("soc@example.com"),
                     "5382f7ea-7557-4ab7-9782-d50480024a4e", FinalStatus.Failed, "Defender reported Failed",
-                    T0.minusSeconds(30), T0);
+                    T0.minusSeconds(30), T0, "isolate-high", MachineActionKind.ISOLATE, plan());
             case HUNTING_ROW_FOUND -> new HuntingRowFound(EVENT_ID, huntingRow().rowKey(), T0, 1, "suspicious-csc",
                     T0, huntingRow().rowKey(), MACHINE_ID, huntingColumns());
+            case RESPONSE_ACTION_REQUESTED -> new ResponseActionRequested(EVENT_ID, ALERT_ID, T0, 1,
+                    quarantine().requestId(), MachineActionKind.STOP_AND_QUARANTINE_FILE, MACHINE_ID, ScanType.Full,
+                    SHA1, "mimikatz.exe", "Quarantined by mde-response", DECISION_ID, "isolate-high", plan(),
+                    summary(), List.of("soc@example.com"));
+            case RESPONSE_ACTION_COMPLETED -> new ResponseActionCompleted(EVENT_ID, ALERT_ID, T0, 1,
+                    quarantine().requestId(), DECISION_ID, MachineActionKind.STOP_AND_QUARANTINE_FILE, MACHINE_ID,
+                    ScanType.Full, SHA1, "mimikatz.exe", "isolate-high", plan(), summary(),
+                    List.of("soc@example.com"), "7f7b3b7a-1c55-4a1e-9a9b-0b1a4b8c6d11", FinalStatus.Succeeded,
+                    "Defender reported Succeeded", T0.minusSeconds(30), T0);
         };
     }
 
@@ -152,13 +188,20 @@ public final class Samples {
             case HUNTING_ROW_ENRICHED -> new HuntingRowEnriched(EVENT_ID, "k", T0, 1,
                     new HuntingRow("q", T0, "k", null, Map.of()), null);
             case DECISION_MADE -> new DecisionMade(EVENT_ID, ALERT_ID, T0, 1, DECISION_ID, null, null, null, "v1",
-                    Map.of(), List.of(), null, DecisionOutcome.NO_MATCH, null, null, null, List.of(), null);
+                    Map.of(), List.of(), null, DecisionOutcome.NO_MATCH, null, null, null, List.of(), null, null);
             case MACHINE_ACTION_REQUESTED -> new MachineActionRequested(EVENT_ID, ALERT_ID, T0, 1, EVENT_ID,
-                    MachineActionType.Unisolate, MACHINE_ID, null, "", DECISION_ID, null, List.of());
+                    MachineActionType.Unisolate, MACHINE_ID, null, "", DECISION_ID, null, List.of(), null, null,
+                    null);
             case MACHINE_ACTION_COMPLETED -> new MachineActionCompleted(EVENT_ID, ALERT_ID, T0, 1, EVENT_ID,
                     DECISION_ID, MachineActionType.Unisolate, MACHINE_ID, bareSummary, List.of(), null,
-                    FinalStatus.Succeeded, null, T0, T0);
+                    FinalStatus.Succeeded, null, T0, T0, null, null, null);
             case HUNTING_ROW_FOUND -> new HuntingRowFound(EVENT_ID, "k", T0, 1, "q", T0, "k", null, Map.of());
+            case RESPONSE_ACTION_REQUESTED -> new ResponseActionRequested(EVENT_ID, ALERT_ID, T0, 1, EVENT_ID,
+                    MachineActionKind.COLLECT_INVESTIGATION_PACKAGE, MACHINE_ID, null, null, null, "", DECISION_ID,
+                    null, List.of(), null, List.of());
+            case RESPONSE_ACTION_COMPLETED -> new ResponseActionCompleted(EVENT_ID, ALERT_ID, T0, 1, EVENT_ID,
+                    DECISION_ID, MachineActionKind.COLLECT_INVESTIGATION_PACKAGE, MACHINE_ID, null, null, null, null,
+                    List.of(), null, List.of(), null, FinalStatus.Rejected, null, T0, T0);
         };
     }
 }

@@ -47,7 +47,7 @@ public final class Samples {
         return new MachineActionCompleted(UUID.randomUUID(), alert.alertId(), Instant.now(), Event.SCHEMA_VERSION,
                 UUID.randomUUID(), UUID.randomUUID(), MachineActionType.Isolate, MACHINE_ID, alert, recipients,
                 "7f8e9d0c-1b2a-4c3d-8e9f-0a1b2c3d4e5f", status, reason, Instant.parse("2026-11-27T10:00:05Z"),
-                Instant.parse("2026-11-27T10:01:00Z"));
+                Instant.parse("2026-11-27T10:01:00Z"), null, null, null);
     }
 
     /** What a rule with {@code actions: [notify]} decides. */

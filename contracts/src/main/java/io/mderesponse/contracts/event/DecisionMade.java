@@ -21,6 +21,9 @@ import java.util.UUID;
  * @param approvedBy who approved or denied a held decision
  * @param requestedBy who asked for a release
  * @param reason why, in words for people (e.g. which guard stopped it)
+ * @param machineActions the machine actions asked for, in the rule's order, each with its request id (added within
+ *     v1: null in records written before it; then {@link #plan()} derives the isolation from {@code actions}).
+ *     {@code actions} keeps only {@code isolate} and {@code notify}, the values v1 consumers know.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DecisionMade(
@@ -41,7 +44,8 @@ public record DecisionMade(
         String approvedBy,
         String requestedBy,
         List<String> recipients,
-        String reason) implements Event {
+        String reason,
+        List<RequestedAction> machineActions) implements Event {
 
     public DecisionMade {
         Fields.common("DecisionMade", eventId, correlationId, occurredAt, schemaVersion);
@@ -56,6 +60,14 @@ public record DecisionMade(
         if (actions.contains(RuleAction.ISOLATE) && isolationType == null) {
             throw new IllegalArgumentException("DecisionMade.isolationType is required when actions contain isolate");
         }
+        if (machineActions != null) {
+            machineActions = Fields.list(machineActions, "DecisionMade.machineActions");
+            boolean plansIsolation = machineActions.stream().anyMatch(a -> a.kind() == MachineActionKind.ISOLATE);
+            if (plansIsolation != actions.contains(RuleAction.ISOLATE)) {
+                throw new IllegalArgumentException("DecisionMade.machineActions must contain isolate exactly when "
+                        + "actions contain isolate");
+            }
+        }
         if (outcome.resolvesHold() && supersedes == null) {
             throw new IllegalArgumentException("DecisionMade.supersedes is required for outcome " + outcome);
         }
@@ -68,18 +80,34 @@ public record DecisionMade(
     public static DecisionMade forAlert(AlertSummary alert, String ruleId, String rulesetVersion,
             Map<String, Object> inputs, List<RuleAction> actions, IsolationType isolationType,
             DecisionOutcome outcome, List<String> recipients, String reason) {
+        return forAlert(alert, ruleId, rulesetVersion, inputs, actions, isolationType, outcome, recipients, reason,
+                null);
+    }
+
+    /** As above, with the machine actions the rule asks for ({@code machineActions}, in order). */
+    public static DecisionMade forAlert(AlertSummary alert, String ruleId, String rulesetVersion,
+            Map<String, Object> inputs, List<RuleAction> actions, IsolationType isolationType,
+            DecisionOutcome outcome, List<String> recipients, String reason, List<RequestedAction> machineActions) {
         return new DecisionMade(UUID.randomUUID(), alert.alertId(), Instant.now(), SCHEMA_VERSION,
                 UUID.randomUUID(), alert, alert.machineId(), ruleId, rulesetVersion, inputs, actions, isolationType,
-                outcome, null, null, null, recipients, reason);
+                outcome, null, null, null, recipients, reason, machineActions);
     }
 
     /** A decision about an enriched hunting row; correlation id = row key, machine = the row's device. */
     public static DecisionMade forHuntingRow(HuntingRow row, String ruleId, String rulesetVersion,
             Map<String, Object> inputs, List<RuleAction> actions, IsolationType isolationType,
             DecisionOutcome outcome, List<String> recipients, String reason) {
+        return forHuntingRow(row, ruleId, rulesetVersion, inputs, actions, isolationType, outcome, recipients,
+                reason, null);
+    }
+
+    /** As above, with the machine actions the rule asks for ({@code machineActions}, in order). */
+    public static DecisionMade forHuntingRow(HuntingRow row, String ruleId, String rulesetVersion,
+            Map<String, Object> inputs, List<RuleAction> actions, IsolationType isolationType,
+            DecisionOutcome outcome, List<String> recipients, String reason, List<RequestedAction> machineActions) {
         return new DecisionMade(UUID.randomUUID(), row.rowKey(), Instant.now(), SCHEMA_VERSION, UUID.randomUUID(),
                 null, row.deviceId(), ruleId, rulesetVersion, inputs, actions, isolationType, outcome, null, null,
-                null, recipients, reason);
+                null, recipients, reason, machineActions);
     }
 
     /** Settles a {@link DecisionOutcome#HELD} decision: APPROVED, DENIED or EXPIRED; the rest is copied from it. */
@@ -88,7 +116,7 @@ public record DecisionMade(
         return new DecisionMade(UUID.randomUUID(), held.correlationId(), Instant.now(), SCHEMA_VERSION,
                 UUID.randomUUID(), held.alert(), held.machineId(), held.ruleId(), held.rulesetVersion(),
                 held.inputs(), held.actions(), held.isolationType(), outcome, held.decisionId(), approvedBy, null,
-                held.recipients(), reason);
+                held.recipients(), reason, held.machineActions());
     }
 
     /** An operator's release of a machine; no alert, so the correlation id is the decision id. */
@@ -97,7 +125,28 @@ public record DecisionMade(
         UUID decisionId = UUID.randomUUID();
         return new DecisionMade(UUID.randomUUID(), decisionId.toString(), Instant.now(), SCHEMA_VERSION, decisionId,
                 null, machineId, null, rulesetVersion, Map.of(), List.of(), null, DecisionOutcome.RELEASED, null,
-                null, requestedBy, recipients, reason);
+                null, requestedBy, recipients, reason,
+                List.of(RequestedAction.of(RequestIds.forRelease(decisionId, MachineActionType.Unisolate),
+                        MachineActionKind.UNISOLATE)));
+    }
+
+    /**
+     * The machine actions of this decision in order: {@code machineActions}, or for a record written before that
+     * field the isolation its {@code actions} name (a release: the unisolation).
+     */
+    public List<RequestedAction> plan() {
+        if (machineActions != null) {
+            return machineActions;
+        }
+        if (outcome == DecisionOutcome.RELEASED) {
+            return List.of(RequestedAction.of(RequestIds.forRelease(decisionId, MachineActionType.Unisolate),
+                    MachineActionKind.UNISOLATE));
+        }
+        if (actions.contains(RuleAction.ISOLATE) && ruleId != null) {
+            return List.of(RequestedAction.isolate(RequestIds.forDecision(this, MachineActionType.Isolate),
+                    isolationType));
+        }
+        return List.of();
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.UUID;
  */
 public sealed interface Event
         permits AlertNewEvent, EnrichedEvent, DecisionMade, MachineActionRequested, MachineActionCompleted,
-        HuntingRowFound {
+        HuntingRowFound, ResponseActionRequested, ResponseActionCompleted {
 
     /** The {@code schemaVersion} of every event this library writes; it is also the {@code .v1} of ce_type. */
     int SCHEMA_VERSION = 1;

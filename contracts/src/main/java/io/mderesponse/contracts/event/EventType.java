@@ -14,7 +14,11 @@ public enum EventType {
             "machine-action-requested"),
     MACHINE_ACTION_COMPLETED(MachineActionCompleted.class, "defender.action.completed.v1",
             "machine-action-completed"),
-    HUNTING_ROW_FOUND(HuntingRowFound.class, "defender.hunting.row-found.v1", "hunting-row-found");
+    HUNTING_ROW_FOUND(HuntingRowFound.class, "defender.hunting.row-found.v1", "hunting-row-found"),
+    RESPONSE_ACTION_REQUESTED(ResponseActionRequested.class, "defender.response-action.requested.v1",
+            "response-action-requested"),
+    RESPONSE_ACTION_COMPLETED(ResponseActionCompleted.class, "defender.response-action.completed.v1",
+            "response-action-completed");
 
     private static final String SCHEMA_FOLDER = "io/mderesponse/contracts/schemas/v" + Event.SCHEMA_VERSION + "/";
 

@@ -13,6 +13,11 @@ import java.util.UUID;
  * @param isolationType required for Isolate, null for Unisolate
  * @param comment the Defender comment
  * @param alert the alert's summary; null for hunting rows and releases
+ * @param ruleId the rule that asked for it; null for releases (added within v1, like {@code kind} and {@code plan}:
+ *     null in records written before them)
+ * @param kind {@code isolate} or {@code unisolate}, the same as {@code type} (other kinds are
+ *     {@link ResponseActionRequested}s)
+ * @param plan every machine action of the decision, in order, this one included
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record MachineActionRequested(
@@ -27,7 +32,10 @@ public record MachineActionRequested(
         String comment,
         UUID decisionId,
         AlertSummary alert,
-        List<String> recipients) implements Event {
+        List<String> recipients,
+        String ruleId,
+        MachineActionKind kind,
+        List<RequestedAction> plan) implements Event {
 
     public MachineActionRequested {
         Fields.common("MachineActionRequested", eventId, correlationId, occurredAt, schemaVersion);
@@ -40,6 +48,11 @@ public record MachineActionRequested(
         Fields.required(comment, "MachineActionRequested.comment");
         Fields.required(decisionId, "MachineActionRequested.decisionId");
         recipients = Fields.list(recipients, "MachineActionRequested.recipients");
+        if (kind != null && kind != MachineActionKind.of(type)) {
+            throw new IllegalArgumentException("MachineActionRequested.kind " + kind.wireName()
+                    + " does not match its type " + type);
+        }
+        plan = plan == null ? null : Fields.list(plan, "MachineActionRequested.plan");
     }
 
     /**
@@ -51,7 +64,13 @@ public record MachineActionRequested(
         IsolationType isolation = type == MachineActionType.Isolate ? decision.isolationType() : null;
         return new MachineActionRequested(UUID.randomUUID(), decision.correlationId(), Instant.now(), SCHEMA_VERSION,
                 RequestIds.forDecision(decision, type), type, machineId, isolation, comment, decision.decisionId(),
-                decision.alert(), decision.recipients());
+                decision.alert(), decision.recipients(), decision.ruleId(), MachineActionKind.of(type),
+                decision.plan());
+    }
+
+    /** The kind, also for records written before the field: {@code type}'s. */
+    public MachineActionKind actionKind() {
+        return MachineActionKind.of(type);
     }
 
     @Override

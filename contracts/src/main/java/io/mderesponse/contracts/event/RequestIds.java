@@ -2,6 +2,7 @@ package io.mderesponse.contracts.event;
 
 import io.mderesponse.contracts.id.DefenderIds;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -52,6 +53,39 @@ public final class RequestIds {
         return decision.alert() != null
                 ? forAlert(decision.alert().alertId(), decision.ruleId(), action)
                 : forHuntingRow(decision.correlationId(), decision.ruleId(), action);
+    }
+
+    /**
+     * The request id of one machine action of a rule's decision about an alert. Isolation kinds keep the ids of
+     * {@link #forAlert(String, String, MachineActionType)}; every other kind has its own, and a file quarantine
+     * one per file (its SHA-1, lowercase, is part of the name).
+     */
+    public static UUID forAlert(String alertId, String ruleId, MachineActionKind kind, String sha1) {
+        if (kind.isIsolation()) {
+            return forAlert(alertId, ruleId, kind.v1Type().orElseThrow());
+        }
+        DefenderIds.requireValidAlertId(alertId);
+        return uuid("alert", field(alertId) + "|" + field(Objects.requireNonNull(ruleId, "ruleId")), kind, sha1);
+    }
+
+    /** Like {@link #forAlert(String, String, MachineActionKind, String)} for a rule that matched a hunting row. */
+    public static UUID forHuntingRow(String rowKey, String ruleId, MachineActionKind kind, String sha1) {
+        if (kind.isIsolation()) {
+            return forHuntingRow(rowKey, ruleId, kind.v1Type().orElseThrow());
+        }
+        return uuid("hunting-row", field(Objects.requireNonNull(rowKey, "rowKey")) + "|"
+                + field(Objects.requireNonNull(ruleId, "ruleId")), kind, sha1);
+    }
+
+    private static UUID uuid(String kind, String fields, MachineActionKind action, String sha1) {
+        if (action == MachineActionKind.UNKNOWN) {
+            throw new IllegalArgumentException("No request id for an unknown action kind");
+        }
+        // The wire names (antivirusScan, ...) never equal the v1 type names (Isolate, Unisolate), so these ids
+        // cannot collide with the isolation ids.
+        String name = NAMESPACE + kind + "|" + fields + "|" + action.wireName()
+                + (sha1 == null ? "" : "|" + field(sha1.toLowerCase(Locale.ROOT)));
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String field(String value) {

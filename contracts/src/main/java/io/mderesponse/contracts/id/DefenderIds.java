@@ -3,7 +3,7 @@ package io.mderesponse.contracts.id;
 import java.util.regex.Pattern;
 
 /**
- * Checks Defender alert and machine ids, which arrive from outside and end up in URLs, topic keys and emails.
+ * Checks Defender alert and machine ids and file hashes, which arrive from outside and end up in URLs, topic keys and emails.
  *
  * <p>The patterns are the ones the JSON Schemas use, so a record that passes here also passes the schema.
  */
@@ -15,7 +15,11 @@ public final class DefenderIds {
     /** A machine (device) id: exactly 40 lowercase hex characters. */
     public static final String MACHINE_ID_PATTERN = "^[0-9a-f]{40}$";
 
+    /** A file's SHA-1 as Defender's StopAndQuarantineFile takes it: exactly 40 hex characters, either case. */
+    public static final String SHA1_PATTERN = "^[0-9a-fA-F]{40}$";
+
     private static final Pattern ALERT_ID = Pattern.compile(ALERT_ID_PATTERN);
+    private static final Pattern SHA1 = Pattern.compile(SHA1_PATTERN);
     private static final Pattern MACHINE_ID = Pattern.compile(MACHINE_ID_PATTERN);
 
     private DefenderIds() {
@@ -43,6 +47,21 @@ public final class DefenderIds {
             throw new IllegalArgumentException(invalid("machine id", "exactly 40 lowercase hex characters", id));
         }
         return id;
+    }
+
+    public static boolean isValidSha1(String hash) {
+        return hash != null && SHA1.matcher(hash).matches();
+    }
+
+    /**
+     * Returns {@code hash} if it is a SHA-1 (alert evidence is untrusted: a path, a URL or a command line must never
+     * reach Defender's quarantine call), else throws an exception that shows only a sanitised prefix of it.
+     */
+    public static String requireValidSha1(String hash) {
+        if (!isValidSha1(hash)) {
+            throw new IllegalArgumentException(invalid("SHA-1", "exactly 40 hex characters", hash));
+        }
+        return hash;
     }
 
     private static String invalid(String what, String expected, String id) {

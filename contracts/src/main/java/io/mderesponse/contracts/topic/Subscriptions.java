@@ -19,9 +19,12 @@ public final class Subscriptions {
             new Subscription(Services.ENRICHMENT, "deferred-alerts", Topics.ENRICHMENT_DEFERRALS),
             new Subscription(Services.DECISION, "alerts-enriched", Topics.ALERTS_ENRICHED),
             new Subscription(Services.DECISION, "actions-results", Topics.ACTIONS_RESULTS),
+            new Subscription(Services.DECISION, "response-actions-results", Topics.RESPONSE_ACTIONS_RESULTS),
             new Subscription(Services.RESPONSE, "actions-requested", Topics.ACTIONS_REQUESTED),
+            new Subscription(Services.RESPONSE, "response-actions-requested", Topics.RESPONSE_ACTIONS_REQUESTED),
             new Subscription(Services.NOTIFIER, "decisions", Topics.DECISIONS),
-            new Subscription(Services.NOTIFIER, "actions-results", Topics.ACTIONS_RESULTS));
+            new Subscription(Services.NOTIFIER, "actions-results", Topics.ACTIONS_RESULTS),
+            new Subscription(Services.NOTIFIER, "response-actions-results", Topics.RESPONSE_ACTIONS_RESULTS));
 
     private Subscriptions() {
     }

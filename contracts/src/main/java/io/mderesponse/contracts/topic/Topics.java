@@ -37,6 +37,13 @@ public final class Topics {
             "defender.actions.requested", Services.DECISION, "machine id", EventType.MACHINE_ACTION_REQUESTED);
     public static final TopicDefinition ACTIONS_RESULTS = pipeline("topics.actions-results",
             "defender.actions.results", Services.RESPONSE, "machine id", EventType.MACHINE_ACTION_COMPLETED);
+    /** Machine actions other than isolation (scan, package, app restriction, quarantine): see MachineActionKind. */
+    public static final TopicDefinition RESPONSE_ACTIONS_REQUESTED = pipeline("topics.response-actions-requested",
+            "defender.response-actions.requested", Services.DECISION, "machine id",
+            EventType.RESPONSE_ACTION_REQUESTED);
+    public static final TopicDefinition RESPONSE_ACTIONS_RESULTS = pipeline("topics.response-actions-results",
+            "defender.response-actions.results", Services.RESPONSE, "machine id",
+            EventType.RESPONSE_ACTION_COMPLETED);
     public static final TopicDefinition HUNTING_RESULTS = pipeline("topics.hunting-results",
             "defender.hunting.results", Services.HUNTING_SCHEDULER, "device id, else row key",
             EventType.HUNTING_ROW_FOUND);
@@ -79,8 +86,8 @@ public final class Topics {
             Services.HUNTING_SCHEDULER, "instance id", 1, false);
 
     private static final List<TopicDefinition> ALL = List.of(ALERTS_NEW, ALERTS_ENRICHED, DECISIONS,
-            ACTIONS_REQUESTED, ACTIONS_RESULTS, HUNTING_RESULTS, ALERT_POLLER_DLQ, POLLER_STATE, POLLER_LEADERSHIP,
-            ENRICHMENT_DEFERRALS, DECISION_GUARDS, DECISION_APPROVALS, ISOLATION_BUDGET, RESPONSE_INTENTS,
+            ACTIONS_REQUESTED, ACTIONS_RESULTS, RESPONSE_ACTIONS_REQUESTED, RESPONSE_ACTIONS_RESULTS, HUNTING_RESULTS,
+            ALERT_POLLER_DLQ, POLLER_STATE, POLLER_LEADERSHIP, ENRICHMENT_DEFERRALS, DECISION_GUARDS, DECISION_APPROVALS, ISOLATION_BUDGET, RESPONSE_INTENTS,
             RESPONSE_REQUEST_ACTIONS, NOTIFIER_SENT_LOG, HUNTING_SEEN_ROWS, HUNTING_LEADERSHIP);
 
     /** Kafka's legal topic names: at most 249 characters of {@code [a-zA-Z0-9._-]}, and not "." or "..". */

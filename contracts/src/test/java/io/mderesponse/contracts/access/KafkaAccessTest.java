@@ -24,9 +24,9 @@ class KafkaAccessTest {
     private static final Map<String, Set<TopicDefinition>> PUBLIC_TOPICS_READ = Map.of(
             Services.ALERT_POLLER, Set.of(),
             Services.ENRICHMENT, Set.of(Topics.ALERTS_NEW, Topics.HUNTING_RESULTS),
-            Services.DECISION, Set.of(Topics.ALERTS_ENRICHED, Topics.ACTIONS_RESULTS),
-            Services.RESPONSE, Set.of(Topics.ACTIONS_REQUESTED),
-            Services.NOTIFIER, Set.of(Topics.DECISIONS, Topics.ACTIONS_RESULTS),
+            Services.DECISION, Set.of(Topics.ALERTS_ENRICHED, Topics.ACTIONS_RESULTS, Topics.RESPONSE_ACTIONS_RESULTS),
+            Services.RESPONSE, Set.of(Topics.ACTIONS_REQUESTED, Topics.RESPONSE_ACTIONS_REQUESTED),
+            Services.NOTIFIER, Set.of(Topics.DECISIONS, Topics.ACTIONS_RESULTS, Topics.RESPONSE_ACTIONS_RESULTS),
             Services.HUNTING_SCHEDULER, Set.of());
 
     @Test
@@ -97,7 +97,8 @@ class KafkaAccessTest {
         assertThat(names(Services.RESPONSE, ResourceKind.GROUP))
                 .containsExactlyInAnyOrder("response-service", "response-service.redrive");
         assertThat(names(Services.RESPONSE, ResourceKind.TRANSACTIONAL_ID))
-                .containsExactly("response-service.actions-requested.redrive");
+                .containsExactlyInAnyOrder("response-service.actions-requested.redrive",
+                        "response-service.response-actions-requested.redrive");
         assertThat(names(Services.ENRICHMENT, ResourceKind.TRANSACTIONAL_ID)).containsExactlyInAnyOrder(
                 "enrichment-service.alerts-new.redrive", "enrichment-service.hunting-results.redrive",
                 "enrichment-service.deferred-alerts.redrive");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mderesponse.contracts.Samples;
+import io.mderesponse.contracts.defender.ScanType;
 import io.mderesponse.contracts.defender.Severity;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -99,9 +100,46 @@ class EventInvariantsTest {
     void anIsolateRequestNeedsAnIsolationType() {
         assertThatThrownBy(() -> new MachineActionRequested(UUID.randomUUID(), "a", Instant.now(), 1,
                 UUID.randomUUID(), MachineActionType.Isolate, Samples.MACHINE_ID, null, "c", UUID.randomUUID(),
-                null, List.of()))
+                null, List.of(), null, null, null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("isolationType is required for Isolate");
+    }
+
+    @Test
+    void aQuarantineRequestRefusesAValueThatIsNotASha1SoNoHostileEvidenceReachesDefender() {
+        RequestedAction hostile = new RequestedAction(UUID.randomUUID(), MachineActionKind.ANTIVIRUS_SCAN, null,
+                ScanType.Quick, null, null);
+        assertThatThrownBy(() -> RequestedAction.stopAndQuarantineFile(UUID.randomUUID(),
+                "C:\\Windows\\evil.exe\r\nBcc: x@example.com", "evil.exe"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("RequestedAction.sha1: Invalid SHA-1");
+        assertThatThrownBy(() -> new ResponseActionRequested(UUID.randomUUID(), "a", Instant.now(), 1,
+                UUID.randomUUID(), MachineActionKind.STOP_AND_QUARANTINE_FILE, Samples.MACHINE_ID, null,
+                "87662bc3d60e4200ceaf7aae249d1c343f4b83c9; rm -rf", null, "c", UUID.randomUUID(), "r",
+                List.of(hostile), null, List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ResponseActionRequested.sha1");
+    }
+
+    @Test
+    void aScanNeedsAScanTypeAndIsolationNeverTravelsAsAResponseAction() {
+        assertThatThrownBy(() -> RequestedAction.of(UUID.randomUUID(), MachineActionKind.ANTIVIRUS_SCAN))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("scanType is required for antivirusScan");
+        assertThatThrownBy(() -> new ResponseActionRequested(UUID.randomUUID(), "a", Instant.now(), 1,
+                UUID.randomUUID(), MachineActionKind.ISOLATE, Samples.MACHINE_ID, null, null, null, "c",
+                UUID.randomUUID(), "r", List.of(), null, List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("travels as MachineActionRequested");
+    }
+
+    @Test
+    void aV1RequestsKindMustAgreeWithItsType() {
+        assertThatThrownBy(() -> new MachineActionRequested(UUID.randomUUID(), "a", Instant.now(), 1,
+                UUID.randomUUID(), MachineActionType.Unisolate, Samples.MACHINE_ID, null, "c", UUID.randomUUID(),
+                null, List.of(), null, MachineActionKind.ISOLATE, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not match its type Unisolate");
     }
 
     @Test

@@ -53,7 +53,8 @@ class RecordsMatchSchemasTest {
             "ipAddress", Samples.machine().ipAddresses().get(0),
             "relatedUser", Samples.alert().relatedUser(),
             "alertComment", Samples.alert().comments().get(0),
-            "loggedOnUser", Samples.alert().loggedOnUsers().get(0));
+            "loggedOnUser", Samples.alert().loggedOnUsers().get(0),
+            "requestedAction", Samples.quarantine());
 
     /**
      * Properties added within v1: records written before them lack them, so they are optional in the schema
@@ -61,11 +62,15 @@ class RecordsMatchSchemasTest {
      */
     private static final Map<EventType, Set<String>> ADDED_WITHIN_V1 = Map.of(
             EventType.ALERT_DETECTED, Set.of("alert"),
-            EventType.ALERT_SEVERITY_RAISED, Set.of("alert"));
+            EventType.ALERT_SEVERITY_RAISED, Set.of("alert"),
+            EventType.DECISION_MADE, Set.of("machineActions"),
+            EventType.MACHINE_ACTION_REQUESTED, Set.of("ruleId", "kind", "plan"),
+            EventType.MACHINE_ACTION_COMPLETED, Set.of("ruleId", "kind", "plan"));
 
     /** Null is refused here by a rule across fields (tested with the events), though the field alone may be null. */
     private static final Set<String> NULL_REFUSED_ACROSS_FIELDS = Set.of("DecisionMade.isolationType",
-            "DecisionMade.supersedes", "MachineActionRequested.isolationType");
+            "DecisionMade.supersedes", "MachineActionRequested.isolationType", "RequestedAction.sha1",
+            "ResponseActionRequested.sha1");
 
     @ParameterizedTest
     @EnumSource(EventType.class)
@@ -226,9 +231,10 @@ class RecordsMatchSchemasTest {
                 assertThat(property.path("pattern").asText()).as(name).isEqualTo(expected);
                 checked.add(name);
             } else if (property.has("pattern")) {
-                // Only ids have patterns, and only these two.
+                // Only ids and hashes have patterns, and only these (Defender's own evidence sha1 has none: it is
+                // data, checked only where it is acted on).
                 assertThat(property.get("pattern").asText()).as(name)
-                        .isIn(DefenderIds.ALERT_ID_PATTERN, DefenderIds.MACHINE_ID_PATTERN);
+                        .isIn(DefenderIds.ALERT_ID_PATTERN, DefenderIds.MACHINE_ID_PATTERN, DefenderIds.SHA1_PATTERN);
             }
         });
         assertThat(checked).as("id properties found").isNotEmpty();

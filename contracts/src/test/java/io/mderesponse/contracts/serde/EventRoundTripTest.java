@@ -107,6 +107,8 @@ class EventRoundTripTest {
             case MACHINE_ACTION_REQUESTED -> new MachineActionRequestedDeserializer();
             case MACHINE_ACTION_COMPLETED -> new MachineActionCompletedDeserializer();
             case HUNTING_ROW_FOUND -> new HuntingRowFoundDeserializer();
+            case RESPONSE_ACTION_REQUESTED -> new ResponseActionRequestedDeserializer();
+            case RESPONSE_ACTION_COMPLETED -> new ResponseActionCompletedDeserializer();
         };
     }
 

@@ -86,7 +86,7 @@ class TopicsTest {
     @Test
     void publicPipelineTopicsHaveSixPartitions() {
         assertThat(Topics.all()).filteredOn(topic -> !topic.events().isEmpty())
-                .hasSize(6)
+                .hasSize(8)
                 .allSatisfy(topic -> assertThat(topic.partitions()).as(topic.defaultName()).isEqualTo(6));
     }
 

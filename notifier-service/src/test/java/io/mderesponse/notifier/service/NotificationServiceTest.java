@@ -113,7 +113,8 @@ class NotificationServiceTest {
         UUID decisionId = UUID.randomUUID();
         MachineActionCompleted hunting = new MachineActionCompleted(UUID.randomUUID(), rowKey, Instant.now(),
                 Event.SCHEMA_VERSION, UUID.randomUUID(), decisionId, MachineActionType.Isolate, Samples.MACHINE_ID,
-                null, List.of(), null, FinalStatus.Succeeded, null, Instant.now(), Instant.now());
+                null, List.of(), null, FinalStatus.Succeeded, null, Instant.now(), Instant.now(),
+                null, null, null);
 
         Notification notification = service.forActionResult(hunting).orElseThrow();
 
@@ -130,7 +131,8 @@ class NotificationServiceTest {
         UUID releaseId = UUID.randomUUID();
         MachineActionCompleted release = new MachineActionCompleted(UUID.randomUUID(), releaseId.toString(),
                 Instant.now(), Event.SCHEMA_VERSION, UUID.randomUUID(), releaseId, MachineActionType.Unisolate,
-                Samples.MACHINE_ID, null, List.of(), null, FinalStatus.Succeeded, null, Instant.now(), Instant.now());
+                Samples.MACHINE_ID, null, List.of(), null, FinalStatus.Succeeded, null, Instant.now(), Instant.now(),
+                null, null, null);
 
         Notification notification = service.forActionResult(release).orElseThrow();
 

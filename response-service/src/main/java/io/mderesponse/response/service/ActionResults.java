@@ -40,7 +40,7 @@ public final class ActionResults {
         return new MachineActionCompleted(resultEventId(request.requestId()), request.correlationId(),
                 clock.instant(), Event.SCHEMA_VERSION, request.requestId(), request.decisionId(), request.type(),
                 request.machineId(), request.alert(), request.recipients(), machineActionId, status, reason,
-                requestedAt, completedAt);
+                requestedAt, completedAt, request.ruleId(), request.actionKind(), request.plan());
     }
 
     /** The final status of an action Defender reports as final. */
