@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.mderesponse.contracts.event.FinalStatus;
 import io.mderesponse.contracts.event.MachineActionCompleted;
 import io.mderesponse.contracts.event.MachineActionRequested;
+import io.mderesponse.contracts.event.ResponseActionCompleted;
+import io.mderesponse.contracts.event.ResponseActionRequested;
 import io.mderesponse.testsupport.defender.CallFilter;
 import io.mderesponse.testsupport.defender.SampleData;
 import io.mderesponse.testsupport.defender.SimulatorAdmin;
@@ -28,8 +30,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged response-service, SIGKILLed and restarted: each request still reaches Defender once and its
- * result is published once. The service runs in its own JVM on the real broker, against the simulator.
+ * The packaged response-service, SIGKILLed and restarted: each request (an isolation, a scan) still reaches
+ * Defender once and its result is published once. The service runs in its own JVM on the real broker, against the simulator.
  */
 class ResponseCrashSystemTest {
 
@@ -118,6 +120,26 @@ class ResponseCrashSystemTest {
         assertThat(response.log()).contains("again after the restart");
     }
 
+    @Test
+    void killedDuringItsScanCallTheServiceAdoptsThatScanAfterTheRestartInsteadOfScanningAgain() {
+        simulator.addFault(SimulatorFault.latency(scanPath(), HELD_CALL, 1));
+        response = startResponseService("scan-first");
+        ResponseActionRequested request = ResponseTopics.scan(machineId);
+        topics.publish(request);
+        await().atMost(Duration.ofSeconds(60)).until(() -> scanCalls().size() == 1);
+
+        response.kill();
+        response = startResponseService("scan-restarted");
+
+        ResponseActionCompleted completed = topics.awaitResult(request);
+        assertThat(completed.status()).isEqualTo(FinalStatus.Succeeded);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(20))
+                .until(() -> topics.results(request).size() == 1);
+        assertThat(scanCalls()).hasSize(1);
+        assertThat(completed.machineActionId()).isNotNull();
+        assertThat(response.log()).contains("Recovered the action of an earlier call");
+    }
+
     private void assertPublishedOnce(MachineActionRequested request) {
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(20))
                 .until(() -> topics.results(request).size() == 1);
@@ -131,6 +153,8 @@ class ResponseCrashSystemTest {
         env.put("KAFKA_HEARTBEAT_INTERVAL_MS", "1000");
         env.put("TOPICS_ACTIONS_REQUESTED", topics.requests());
         env.put("TOPICS_ACTIONS_RESULTS", topics.results());
+        env.put("TOPICS_RESPONSE_ACTIONS_REQUESTED", topics.responseActionRequests());
+        env.put("TOPICS_RESPONSE_ACTIONS_RESULTS", topics.responseActionResults());
         env.putAll(SimulatorCredentials.serviceEnvironment(simulatorProcess.baseUrl()));
         env.put("RESPONSE_POLL_INITIAL", "200ms");
         env.put("RESPONSE_POLL_MAX", "500ms");
@@ -142,6 +166,14 @@ class ResponseCrashSystemTest {
 
     private String isolatePath() {
         return "/api/machines/" + machineId + "/isolate";
+    }
+
+    private String scanPath() {
+        return "/api/machines/" + machineId + "/runAntiVirusScan";
+    }
+
+    private List<SimulatorCall> scanCalls() {
+        return simulator.calls(CallFilter.path(scanPath()).method("POST"));
     }
 
     private List<SimulatorCall> isolateCalls() {
