@@ -1,6 +1,7 @@
 package io.mderesponse.defender.client;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -8,6 +9,12 @@ import java.util.Optional;
  * 100 calls a minute and 1,500 an hour each, advanced hunting 45 a minute and 1,500 an hour. Hunting through
  * Microsoft Graph is limited on its own: Graph documents "at least 45 calls per minute per tenant" (more for larger
  * tenants) and no hourly count, so its hour keeps the old API's 1,500, the safe side.
+ *
+ * <p>The response actions beyond isolation (antivirus scan, investigation package, app restriction, quarantine)
+ * each have a family of their own, not a share of {@link #ISOLATE}'s: Defender documents 100 a minute and 1,500
+ * an hour for each of these APIs, and a burst of scans for Medium alerts must never use up the budget a High
+ * alert's isolation needs. Restricting and removing the restriction share one family, as isolate and unisolate do
+ * (an action and its undo; the safe side, since each of the two is documented with its own limit).
  */
 public enum ApiFamily {
     /** List, get and update alerts. */
@@ -18,6 +25,14 @@ public enum ApiFamily {
     MACHINEACTIONS("machineactions", 100, 1500),
     /** Isolate, unisolate and cancel a machine action. */
     ISOLATE("isolate", 100, 1500),
+    /** {@code runAntiVirusScan}. */
+    ANTIVIRUSSCAN("antivirusscan", 100, 1500),
+    /** {@code collectInvestigationPackage}. */
+    INVESTIGATIONPACKAGE("investigationpackage", 100, 1500),
+    /** {@code restrictCodeExecution} and {@code unrestrictCodeExecution}. */
+    RESTRICTEXECUTION("restrictexecution", 100, 1500),
+    /** {@code StopAndQuarantineFile}. */
+    QUARANTINE("quarantine", 100, 1500),
     /** Advanced hunting queries of Defender's (retiring) API (besides a CPU quota, which only Defender measures). */
     ADVANCEDQUERIES("advancedqueries", 45, 1500),
     /** Hunting queries through Microsoft Graph's {@code runHuntingQuery} (besides its CPU quota). */
@@ -70,9 +85,20 @@ public enum ApiFamily {
             case "advancedqueries" -> Optional.of(ADVANCEDQUERIES);
             case "machineactions" -> Optional.of(last.equals("cancel") && "POST".equalsIgnoreCase(method) ? ISOLATE
                     : MACHINEACTIONS);
-            case "machines" -> Optional.of(segments.length == 3 && (last.equals("isolate")
-                    || last.equals("unisolate")) ? ISOLATE : MACHINES);
+            case "machines" -> Optional.of(segments.length == 3 ? ofMachineAction(last) : MACHINES);
             default -> Optional.empty();
+        };
+    }
+
+    /** The family of {@code POST /api/machines/{id}/<action>}; ASP.NET matches path segments ignoring case. */
+    private static ApiFamily ofMachineAction(String action) {
+        return switch (action.toLowerCase(Locale.ROOT)) {
+            case "isolate", "unisolate" -> ISOLATE;
+            case "runantivirusscan" -> ANTIVIRUSSCAN;
+            case "collectinvestigationpackage" -> INVESTIGATIONPACKAGE;
+            case "restrictcodeexecution", "unrestrictcodeexecution" -> RESTRICTEXECUTION;
+            case "stopandquarantinefile" -> QUARANTINE;
+            default -> MACHINES;
         };
     }
 

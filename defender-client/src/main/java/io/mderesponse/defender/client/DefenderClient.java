@@ -3,12 +3,18 @@ package io.mderesponse.defender.client;
 import io.mderesponse.contracts.defender.DefenderAlert;
 import io.mderesponse.contracts.defender.DefenderMachine;
 import io.mderesponse.contracts.defender.IsolationType;
+import io.mderesponse.contracts.defender.ScanType;
+import io.mderesponse.contracts.event.MachineActionKind;
+import io.mderesponse.contracts.event.RequestedAction;
 import io.mderesponse.contracts.id.DefenderIds;
 import io.mderesponse.defender.client.api.AdvancedQueryRequest;
+import io.mderesponse.defender.client.api.CommentRequest;
 import io.mderesponse.defender.client.api.DefenderApi;
 import io.mderesponse.defender.client.api.GraphHuntingApi;
 import io.mderesponse.defender.client.api.HuntingQueryRequest;
 import io.mderesponse.defender.client.api.IsolateRequest;
+import io.mderesponse.defender.client.api.RunAntiVirusScanRequest;
+import io.mderesponse.defender.client.api.StopAndQuarantineFileRequest;
 import io.mderesponse.defender.client.api.UnisolateRequest;
 import io.mderesponse.defender.client.budget.DefenderBudget;
 import io.mderesponse.defender.client.config.DefenderConfig;
@@ -124,6 +130,99 @@ public class DefenderClient {
         DefenderIds.requireValidMachineId(machineId);
         UnisolateRequest request = new UnisolateRequest(requireComment(comment));
         return calls.run(DefenderOperation.UNISOLATE, () -> api.unisolate(machineId, request));
+    }
+
+    /**
+     * {@code POST /api/machines/{id}/runAntiVirusScan}: starts a Quick or Full antivirus scan (permission
+     * {@code Machine.Scan}, family {@code antivirusscan}). Retried like {@link #isolate}.
+     *
+     * @throws io.mderesponse.defender.client.error.ActionAlreadyInProgressException when Defender answers that a scan
+     *     is already in progress (it may instead answer 201 with the pending scan: compare the action's comment)
+     */
+    public MachineAction runAntiVirusScan(String machineId, ScanType scanType, String comment) {
+        DefenderIds.requireValidMachineId(machineId);
+        RunAntiVirusScanRequest request = new RunAntiVirusScanRequest(requireComment(comment),
+                Objects.requireNonNull(scanType, "scanType"));
+        return calls.run(DefenderOperation.RUN_ANTIVIRUS_SCAN, () -> api.runAntiVirusScan(machineId, request));
+    }
+
+    /**
+     * {@code POST /api/machines/{id}/collectInvestigationPackage}: starts collecting the forensics package
+     * (permission {@code Machine.CollectForensics}, family {@code investigationpackage}). Retried like
+     * {@link #isolate}.
+     *
+     * @throws io.mderesponse.defender.client.error.ActionAlreadyInProgressException when a collection is already
+     *     running (Defender documents a 400)
+     */
+    public MachineAction collectInvestigationPackage(String machineId, String comment) {
+        DefenderIds.requireValidMachineId(machineId);
+        CommentRequest request = new CommentRequest(requireComment(comment));
+        return calls.run(DefenderOperation.COLLECT_INVESTIGATION_PACKAGE,
+                () -> api.collectInvestigationPackage(machineId, request));
+    }
+
+    /**
+     * {@code POST /api/machines/{id}/restrictCodeExecution}: lets only Microsoft-signed programs run (permission
+     * {@code Machine.RestrictExecution}, family {@code restrictexecution}). Retried like {@link #isolate}.
+     *
+     * @throws io.mderesponse.defender.client.error.ActionAlreadyInProgressException when a restriction is pending
+     */
+    public MachineAction restrictCodeExecution(String machineId, String comment) {
+        DefenderIds.requireValidMachineId(machineId);
+        CommentRequest request = new CommentRequest(requireComment(comment));
+        return calls.run(DefenderOperation.RESTRICT_CODE_EXECUTION,
+                () -> api.restrictCodeExecution(machineId, request));
+    }
+
+    /**
+     * {@code POST /api/machines/{id}/unrestrictCodeExecution}: removes the app execution restriction (permission
+     * {@code Machine.RestrictExecution}, family {@code restrictexecution}). Retried like {@link #isolate}.
+     *
+     * @throws io.mderesponse.defender.client.error.ActionAlreadyInProgressException when a removal is pending
+     */
+    public MachineAction unrestrictCodeExecution(String machineId, String comment) {
+        DefenderIds.requireValidMachineId(machineId);
+        CommentRequest request = new CommentRequest(requireComment(comment));
+        return calls.run(DefenderOperation.UNRESTRICT_CODE_EXECUTION,
+                () -> api.unrestrictCodeExecution(machineId, request));
+    }
+
+    /**
+     * {@code POST /api/machines/{id}/StopAndQuarantineFile}: stops the file's processes and quarantines it
+     * (permission {@code Machine.StopAndQuarantine}, family {@code quarantine}). The SHA-1 (40 hex characters) is
+     * checked before anything is sent and sent as given. Retried like {@link #isolate}.
+     *
+     * @throws io.mderesponse.defender.client.error.ActionAlreadyInProgressException when Defender answers that it is
+     *     already in progress (undocumented for this call; a new action may be created instead)
+     */
+    public MachineAction stopAndQuarantineFile(String machineId, String sha1, String comment) {
+        DefenderIds.requireValidMachineId(machineId);
+        DefenderIds.requireValidSha1(sha1);
+        StopAndQuarantineFileRequest request = new StopAndQuarantineFileRequest(requireComment(comment), sha1);
+        return calls.run(DefenderOperation.STOP_AND_QUARANTINE_FILE,
+                () -> api.stopAndQuarantineFile(machineId, request));
+    }
+
+    /**
+     * Starts the machine action a decision asks for, by its kind: {@link #isolate} with its isolation type,
+     * {@link #unisolate}, or one of the calls above with its scan type or SHA-1.
+     *
+     * @throws IllegalArgumentException for a bad machine id or SHA-1, a blank comment, or the kind
+     *     {@link MachineActionKind#UNKNOWN} (a kind this version does not know); nothing is sent then
+     */
+    public MachineAction startMachineAction(String machineId, RequestedAction action, String comment) {
+        Objects.requireNonNull(action, "action");
+        return switch (action.kind()) {
+            case ISOLATE -> isolate(machineId, action.isolationType(), comment);
+            case UNISOLATE -> unisolate(machineId, comment);
+            case ANTIVIRUS_SCAN -> runAntiVirusScan(machineId, action.scanType(), comment);
+            case COLLECT_INVESTIGATION_PACKAGE -> collectInvestigationPackage(machineId, comment);
+            case RESTRICT_APP_EXECUTION -> restrictCodeExecution(machineId, comment);
+            case REMOVE_APP_RESTRICTION -> unrestrictCodeExecution(machineId, comment);
+            case STOP_AND_QUARANTINE_FILE -> stopAndQuarantineFile(machineId, action.sha1(), comment);
+            case UNKNOWN -> throw new IllegalArgumentException(
+                    "A machine action of a kind this version does not know cannot be started");
+        };
     }
 
     /** {@code GET /api/machineactions} with the query's {@code $filter}, {@code $top}, {@code $skip}. */

@@ -159,10 +159,14 @@ record Failure(Kind kind, ErrorDetails details, Duration retryAfter, String reas
         return new DefenderUnexpectedStatusException(operation, details, cause);
     }
 
-    // Defender documents the code for live response; for isolate only the message is documented.
+    // Defender documents the code for live response; for isolate, scan and restrict only the message "Action is
+    // already in progress", and for collectInvestigationPackage only "400 if a collection is already running".
     private boolean alreadyInProgress() {
-        return "ActiveRequestAlreadyExists".equals(details.code()) || (details.message() != null
-                && details.message().toLowerCase(Locale.ROOT).contains("already in progress"));
+        if ("ActiveRequestAlreadyExists".equals(details.code())) {
+            return true;
+        }
+        String message = details.message() == null ? "" : details.message().toLowerCase(Locale.ROOT);
+        return message.contains("already in progress") || message.contains("already running");
     }
 
     private static boolean hasCause(Throwable thrown, Class<? extends Throwable> type) {

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mderesponse.contracts.defender.IsolationType;
+import io.mderesponse.contracts.defender.ScanType;
+import io.mderesponse.contracts.event.MachineActionKind;
+import io.mderesponse.contracts.event.RequestedAction;
 import io.mderesponse.testsupport.defender.CallFilter;
 import io.mderesponse.testsupport.defender.DefenderSimulatorResource;
 import io.mderesponse.testsupport.defender.SimulatorAdmin;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @QuarkusTest
 @WithTestResource(DefenderSimulatorResource.class)
 class RejectedIdsTest {
+
+    private static final String SHA1 = "87662bc3d60e4200ceaf7aae249d1c343f4b83c9";
 
     @Inject
     DefenderClient client;
@@ -56,9 +62,56 @@ class RejectedIdsTest {
         assertThatThrownBy(() -> client.isolate(machineId, IsolationType.Full, "c"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> client.unisolate(machineId, "c")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.runAntiVirusScan(machineId, ScanType.Quick, "c"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.collectInvestigationPackage(machineId, "c"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.restrictCodeExecution(machineId, "c"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.unrestrictCodeExecution(machineId, "c"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.stopAndQuarantineFile(machineId, SHA1, "c"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.startMachineAction(machineId,
+                RequestedAction.antivirusScan(UUID.randomUUID(), ScanType.Full), "c"))
+                .isInstanceOf(IllegalArgumentException.class);
 
         assertThat(admin.calls()).hasSize(before);
         assertThat(admin.calls(CallFilter.path(machineId))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "87662bc3d60e4200ceaf7aae249d1c343f4b83c", "87662bc3d60e4200ceaf7aae249d1c343f4b83c9a",
+            "87662bc3d60e4200ceaf7aae249d1c343f4b83cg", "87662bc3d60e4200ceaf7aae249d1c343f4b\",\"x",
+            "malware.exe", "87662bc3d60e4200ceaf7aae249d1c343f4b83c9 "})
+    void aHashThatIsNoSha1IsRefusedAndNeverSent(String sha1) {
+        String machine = Seed.machine(admin);
+
+        assertThatThrownBy(() -> client.stopAndQuarantineFile(machine, sha1, "c"))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(admin.calls(CallFilter.path(machine))).isEmpty();
+    }
+
+    @Test
+    void aKindThisVersionDoesNotKnowIsRefusedAndNeverSent() {
+        String machine = Seed.machine(admin);
+
+        assertThatThrownBy(() -> client.startMachineAction(machine,
+                RequestedAction.of(UUID.randomUUID(), MachineActionKind.UNKNOWN), "c"))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(admin.calls(CallFilter.path(machine))).isEmpty();
+    }
+
+    @Test
+    void aScanWithoutACommentIsRefusedBeforeAnyCall() {
+        String machine = Seed.machine(admin);
+
+        assertThatThrownBy(() -> client.runAntiVirusScan(machine, ScanType.Quick, ""))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(admin.calls(CallFilter.path(machine))).isEmpty();
     }
 
     @Test

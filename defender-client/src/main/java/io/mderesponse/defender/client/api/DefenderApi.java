@@ -58,6 +58,27 @@ public interface DefenderApi {
     @Path("/machines/{id}/unisolate")
     MachineAction unisolate(@PathParam("id") String machineId, UnisolateRequest request);
 
+    @POST
+    @Path("/machines/{id}/runAntiVirusScan")
+    MachineAction runAntiVirusScan(@PathParam("id") String machineId, RunAntiVirusScanRequest request);
+
+    @POST
+    @Path("/machines/{id}/collectInvestigationPackage")
+    MachineAction collectInvestigationPackage(@PathParam("id") String machineId, CommentRequest request);
+
+    @POST
+    @Path("/machines/{id}/restrictCodeExecution")
+    MachineAction restrictCodeExecution(@PathParam("id") String machineId, CommentRequest request);
+
+    @POST
+    @Path("/machines/{id}/unrestrictCodeExecution")
+    MachineAction unrestrictCodeExecution(@PathParam("id") String machineId, CommentRequest request);
+
+    /** Spelled with a capital S, as Defender documents it. */
+    @POST
+    @Path("/machines/{id}/StopAndQuarantineFile")
+    MachineAction stopAndQuarantineFile(@PathParam("id") String machineId, StopAndQuarantineFileRequest request);
+
     @GET
     @Path("/machineactions")
     ODataList<MachineAction> listMachineActions(@QueryParam("$filter") String filter, @QueryParam("$top") Integer top,

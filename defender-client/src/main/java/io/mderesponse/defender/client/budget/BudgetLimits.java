@@ -52,6 +52,14 @@ public final class BudgetLimits {
                 return config.machineactions();
             case ISOLATE:
                 return config.isolate();
+            case ANTIVIRUSSCAN:
+                return config.antivirusscan();
+            case INVESTIGATIONPACKAGE:
+                return config.investigationpackage();
+            case RESTRICTEXECUTION:
+                return config.restrictexecution();
+            case QUARANTINE:
+                return config.quarantine();
             case ADVANCEDQUERIES:
                 return config.advancedqueries();
             case GRAPHHUNTING:

@@ -17,6 +17,8 @@ import java.util.Map;
  *   <tr><td>machines</td><td>–</td><td>100 / 1,500</td><td>–</td><td>–</td></tr>
  *   <tr><td>machineactions</td><td>–</td><td>–</td><td>100 / 1,500</td><td>–</td></tr>
  *   <tr><td>isolate</td><td>–</td><td>–</td><td>100 / 1,500</td><td>–</td></tr>
+ *   <tr><td>antivirusscan, investigationpackage, restrictexecution, quarantine</td><td>–</td><td>–</td>
+ *       <td>100 / 1,500 each</td><td>–</td></tr>
  *   <tr><td>advancedqueries</td><td>–</td><td>–</td><td>–</td><td>45 / 1,500</td></tr>
  *   <tr><td>graphhunting</td><td>–</td><td>–</td><td>–</td><td>45 / 1,500</td></tr>
  * </table>
@@ -33,7 +35,11 @@ public final class BudgetShares {
                     ApiFamily.MACHINES, new FamilyLimit(100, 1500)),
             "response-service", Map.of(
                     ApiFamily.MACHINEACTIONS, new FamilyLimit(100, 1500),
-                    ApiFamily.ISOLATE, new FamilyLimit(100, 1500)),
+                    ApiFamily.ISOLATE, new FamilyLimit(100, 1500),
+                    ApiFamily.ANTIVIRUSSCAN, new FamilyLimit(100, 1500),
+                    ApiFamily.INVESTIGATIONPACKAGE, new FamilyLimit(100, 1500),
+                    ApiFamily.RESTRICTEXECUTION, new FamilyLimit(100, 1500),
+                    ApiFamily.QUARANTINE, new FamilyLimit(100, 1500)),
             "hunting-scheduler", Map.of(
                     ApiFamily.ADVANCEDQUERIES, new FamilyLimit(45, 1500),
                     ApiFamily.GRAPHHUNTING, new FamilyLimit(45, 1500)),

@@ -162,6 +162,18 @@ public interface DefenderConfig {
         /** Isolate, unisolate and cancel. */
         Family isolate();
 
+        /** Run an antivirus scan ({@code runAntiVirusScan}). */
+        Family antivirusscan();
+
+        /** Collect an investigation package ({@code collectInvestigationPackage}). */
+        Family investigationpackage();
+
+        /** Restrict app execution and remove the restriction ({@code [un]restrictCodeExecution}). */
+        Family restrictexecution();
+
+        /** Stop and quarantine a file ({@code StopAndQuarantineFile}). */
+        Family quarantine();
+
         /** Advanced hunting queries through Defender's API ({@code hunting.api=defender}). */
         Family advancedqueries();
 

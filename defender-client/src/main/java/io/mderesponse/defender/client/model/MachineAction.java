@@ -4,13 +4,14 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mderesponse.contracts.event.MachineActionKind;
 import io.mderesponse.contracts.event.MachineActionType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A Defender machine action ({@code /api/machineactions}), as isolate and unisolate answer and the action
+ * A Defender machine action ({@code /api/machineactions}), as the calls that start one answer and the action
  * list returns it, with every field Defender documents.
  *
  * @param id a GUID
@@ -51,5 +52,13 @@ public record MachineAction(
     /** Whether this is an action of the given type, e.g. {@code typeIs(MachineActionType.Isolate)}. */
     public boolean typeIs(MachineActionType wanted) {
         return wanted.name().equals(type);
+    }
+
+    /**
+     * Whether this is an action of the given kind, by Defender's {@code type} (e.g. {@code RunAntiVirusScan} for
+     * {@link MachineActionKind#ANTIVIRUS_SCAN}); never for {@link MachineActionKind#UNKNOWN}.
+     */
+    public boolean typeIs(MachineActionKind wanted) {
+        return wanted.defenderType() != null && wanted.defenderType().equals(type);
     }
 }

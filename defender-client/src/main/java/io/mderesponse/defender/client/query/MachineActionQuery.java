@@ -1,5 +1,6 @@
 package io.mderesponse.defender.client.query;
 
+import io.mderesponse.contracts.event.MachineActionKind;
 import io.mderesponse.contracts.event.MachineActionType;
 import io.mderesponse.contracts.id.DefenderIds;
 import io.mderesponse.defender.client.MachineActionIds;
@@ -87,6 +88,19 @@ public final class MachineActionQuery {
         /** Actions of one type: {@code type eq 'Isolate'}. */
         public Builder type(MachineActionType type) {
             return where(MachineActionField.TYPE, Comparison.EQ, Objects.requireNonNull(type, "type").name());
+        }
+
+        /**
+         * Actions of one kind, by Defender's type: {@code type eq 'RunAntiVirusScan'}.
+         *
+         * @throws IllegalArgumentException for {@link MachineActionKind#UNKNOWN}, which has no Defender type
+         */
+        public Builder type(MachineActionKind kind) {
+            Objects.requireNonNull(kind, "kind");
+            if (kind.defenderType() == null) {
+                throw new IllegalArgumentException("The kind unknown has no Defender action type to filter on");
+            }
+            return where(MachineActionField.TYPE, Comparison.EQ, kind.defenderType());
         }
 
         /** Actions in one status: {@code status eq 'Pending'}. */

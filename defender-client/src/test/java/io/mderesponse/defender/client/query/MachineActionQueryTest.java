@@ -3,6 +3,7 @@ package io.mderesponse.defender.client.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mderesponse.contracts.event.MachineActionKind;
 import io.mderesponse.contracts.event.MachineActionType;
 import io.mderesponse.defender.client.model.MachineActionStatus;
 import java.time.Instant;
@@ -22,6 +23,22 @@ class MachineActionQueryTest {
                 + " and status eq 'Pending'");
         assertThat(query.top()).hasValue(2);
         assertThat(query.skip()).isEmpty();
+    }
+
+    @Test
+    void aKindFiltersOnDefendersTypeName() {
+        MachineActionQuery query = MachineActionQuery.builder().machineId(MACHINE)
+                .type(MachineActionKind.ANTIVIRUS_SCAN).build();
+
+        assertThat(query.filter()).contains("machineId eq '" + MACHINE + "' and type eq 'RunAntiVirusScan'");
+        assertThat(MachineActionQuery.builder().type(MachineActionKind.REMOVE_APP_RESTRICTION).build().filter())
+                .contains("type eq 'UnrestrictCodeExecution'");
+    }
+
+    @Test
+    void theUnknownKindHasNoTypeToFilterOn() {
+        assertThatThrownBy(() -> MachineActionQuery.builder().type(MachineActionKind.UNKNOWN))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
