@@ -457,13 +457,15 @@ while true; do
     if ((tick > 0 && tick % 30 == 0)); then
         emails=$(curl -fsS --max-time 2 "http://127.0.0.1:$MAIL_WEB_PORT/api/email" 2>/dev/null | json_length || echo "?")
         isolates=$(curl -fsS --max-time 2 "$SIM/admin/calls?family=isolate" 2>/dev/null | json_length || echo "?")
+        packages=$(curl -fsS --max-time 2 "$SIM/admin/calls?family=investigationpackage" 2>/dev/null | json_length || echo "?")
+        scans=$(curl -fsS --max-time 2 "$SIM/admin/calls?family=antivirusscan" 2>/dev/null | json_length || echo "?")
         rss=0
         for name in "${NAMES[@]}"; do
             for pid in $(with_descendants "${PID_OF[$name]}"); do
                 rss=$((rss + $(ps -o rss= -p "$pid" 2>/dev/null || echo 0)))
             done
         done
-        say "Summary: $alerts_added alerts added (High ${by_severity[High]}, Medium ${by_severity[Medium]}, Low ${by_severity[Low]}), $isolates isolate calls at the simulator, $emails emails in the inbox; memory (RSS) of all processes $((rss / 1024)) MB"
+        say "Summary: $alerts_added alerts added (High ${by_severity[High]}, Medium ${by_severity[Medium]}, Low ${by_severity[Low]}), $isolates isolate, $packages investigation package and $scans antivirus scan calls at the simulator, $emails emails in the inbox; memory (RSS) of all processes $((rss / 1024)) MB"
     fi
 
     tick=$((tick + 1))
