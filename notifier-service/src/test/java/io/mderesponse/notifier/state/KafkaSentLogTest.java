@@ -55,7 +55,7 @@ class KafkaSentLogTest {
     void ownWritesAreSteppedOverWhileAnotherWritersEntriesAreRead() {
         KafkaSentLog mine = open();
         KafkaSentLog other = open();
-        mine.catchUp((key, entry) -> { });
+        mine.catchUp((key, entry, offset) -> { });
 
         mine.write("mine-1", entry("mine-1"));
         other.write("other-1", entry("other-1"));
@@ -63,24 +63,24 @@ class KafkaSentLogTest {
         mine.write("mine-3", entry("mine-3"));
         other.write("other-2", entry("other-2"));
         List<String> read = new ArrayList<>();
-        mine.catchUp((key, entry) -> read.add(key));
+        mine.catchUp((key, entry, offset) -> read.add(key));
 
         assertThat(read).containsExactly("other-1", "other-2");
         assertThat(mine.skippedOwnRecords()).isEqualTo(3);
         List<String> again = new ArrayList<>();
-        mine.catchUp((key, entry) -> again.add(key));
+        mine.catchUp((key, entry, offset) -> again.add(key));
         assertThat(again).isEmpty();
     }
 
     @Test
     void aRestartedInstanceReadsItsOwnEarlierWrites() {
         KafkaSentLog before = open();
-        before.catchUp((key, entry) -> { });
+        before.catchUp((key, entry, offset) -> { });
         before.write("a", entry("a"));
         before.write("b", entry("b"));
 
         List<String> read = new ArrayList<>();
-        open().catchUp((key, entry) -> read.add(key));
+        open().catchUp((key, entry, offset) -> read.add(key));
 
         assertThat(read).containsExactly("a", "b");
     }
@@ -144,7 +144,7 @@ class KafkaSentLogTest {
     void anEntryWaitingForItsDigestIsKeptPastTheRetention() {
         ManualClock clock = new ManualClock(T0);
         KafkaSentLog log = open(Duration.ofHours(1), clock);
-        log.catchUp((key, entry) -> { });
+        log.catchUp((key, entry, offset) -> { });
         SentEntry waiting = new SentEntry(SentEntry.State.PENDING, UUID.randomUUID(), NotificationKind.NOTIFY, "w",
                 "soc@example.test", T0, T0, false, "subject w", null, null);
         log.write(waiting.key(), waiting);
@@ -152,7 +152,7 @@ class KafkaSentLogTest {
 
         clock.advance(Duration.ofDays(2));
         List<String> removed = new ArrayList<>();
-        log.expireDue((key, entry) -> removed.add(key));
+        log.expireDue((key, entry, offset) -> removed.add(key));
 
         assertThat(removed).containsExactly("sent");
         assertThat(TopicReader.liveKeys(SharedKafkaBroker.bootstrapServers(), topic)).containsExactly(waiting.key());
