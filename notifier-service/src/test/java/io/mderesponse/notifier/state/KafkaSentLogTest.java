@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mderesponse.contracts.defender.Severity;
 import io.mderesponse.notifier.Samples;
+import io.mderesponse.contracts.event.DecisionMade;
+import io.mderesponse.contracts.event.FinalStatus;
+import io.mderesponse.contracts.event.MachineActionKind;
+import io.mderesponse.notifier.service.ActionResult;
 import io.mderesponse.notifier.service.Notification;
 import io.mderesponse.notifier.service.NotificationKind;
 import io.mderesponse.notifier.service.NotificationLedger;
 import io.mderesponse.notifier.service.NotificationService;
 import io.mderesponse.notifier.service.PortalLinks;
+import io.mderesponse.notifier.service.ResultEmails;
 import io.mderesponse.testsupport.kafka.SharedKafkaBroker;
 import io.mderesponse.testsupport.kafka.TopicReader;
 import io.mderesponse.testsupport.time.ManualClock;
@@ -18,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +32,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The sent-log on the real broker: catch-up steps over this instance's own writes, never over anyone else's, and
- * sent entries leave memory and topic once past {@code notifier.sent-log-retention}.
+ * sent entries leave memory and topic once past {@code notifier.sent-log-retention}; a plan's results and claims
+ * make one email per decision across replicas and restarts.
  */
 class KafkaSentLogTest {
 
@@ -156,6 +163,66 @@ class KafkaSentLogTest {
 
         assertThat(removed).containsExactly("sent");
         assertThat(TopicReader.liveKeys(SharedKafkaBroker.bootstrapServers(), topic)).containsExactly(waiting.key());
+    }
+
+    @Test
+    void twoReplicasGivenTheLastTwoResultsOfPlansAtTheSameTimeSendOneEmailPerDecision() throws Exception {
+        int decisions = 8;
+        ResultEmails a = resultEmails();
+        ResultEmails b = resultEmails();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < decisions; i++) {
+                DecisionMade decision = Samples.isolatingAndCollecting(Samples.alert(Samples.uniqueAlertId(),
+                        "Plan " + i, Severity.High), List.of());
+                ActionResult isolated = ActionResult.of(Samples.isolationResult(decision, FinalStatus.Succeeded,
+                        null));
+                ActionResult collected = ActionResult.of(Samples.responseResult(decision,
+                        MachineActionKind.COLLECT_INVESTIGATION_PACKAGE, FinalStatus.Succeeded, null));
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                var fromA = pool.submit(() -> {
+                    together.await();
+                    return a.forResult(isolated);
+                });
+                var fromB = pool.submit(() -> {
+                    together.await();
+                    return b.forResult(collected);
+                });
+
+                assertThat(Stream.of(fromA.get(), fromB.get()).filter(java.util.Optional::isPresent).count())
+                        .as("emails about decision %d", i).isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRestartBetweenThePlansTwoResultsStillSendsItsEmailOnce() {
+        DecisionMade decision = Samples.isolatingAndCollecting(Samples.alert(Samples.uniqueAlertId(), "Plan",
+                Severity.High), List.of());
+        ActionResult isolated = ActionResult.of(Samples.isolationResult(decision, FinalStatus.Succeeded, null));
+        ActionResult collected = ActionResult.of(Samples.responseResult(decision,
+                MachineActionKind.COLLECT_INVESTIGATION_PACKAGE, FinalStatus.TimeOut, "No answer within 3 h"));
+        KafkaSentLog before = open();
+        assertThat(resultEmails(before).forResult(collected)).isEmpty();
+        before.close();
+        opened.remove(before);
+
+        ResultEmails restarted = resultEmails();
+        assertThat(restarted.forResult(isolated)).isPresent();
+        assertThat(restarted.forResult(collected)).as("the other result, redelivered").isEmpty();
+        assertThat(resultEmails().forResult(collected)).as("after another restart").isEmpty();
+    }
+
+    private ResultEmails resultEmails() {
+        return resultEmails(open());
+    }
+
+    private ResultEmails resultEmails(KafkaSentLog log) {
+        NotificationLedger ledger = new NotificationLedger(log, 100, WINDOW);
+        ledger.catchUp();
+        return new ResultEmails(service, ledger, java.time.Clock.systemUTC());
     }
 
     private NotificationLedger ledger() {
