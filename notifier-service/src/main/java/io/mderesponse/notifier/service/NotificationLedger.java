@@ -51,11 +51,11 @@ public final class NotificationLedger {
     private final Set<String> inFlight = new HashSet<>();
     /** Results of multi-action plans: decision id, then request id. */
     private final Map<UUID, Map<UUID, ActionOutcome>> results = new HashMap<>();
-    /** Claims to send a plan's email, by sent-log key. */
-    private final Map<String, Claim> claims = new HashMap<>();
+    /** Claims to send a plan's email: decision id, then sent-log key. */
+    private final Map<UUID, Map<String, Claim>> claims = new HashMap<>();
 
-    /** A claim to send decision {@code decisionId}'s email, by the record of {@code requestId}'s result. */
-    private record Claim(UUID decisionId, UUID requestId, long offset) {
+    /** A claim to send a decision's email, by the record of {@code requestId}'s result, at {@code offset}. */
+    private record Claim(UUID requestId, long offset) {
     }
 
     public NotificationLedger(SentLogStore store, int threshold, Duration window) {
@@ -153,14 +153,12 @@ public final class NotificationLedger {
 
     /** Results kept for plans that have no claim yet (waiting for the rest of their plan), for the metric. */
     public synchronized int waitingResultCount() {
-        Set<UUID> claimed = new HashSet<>();
-        claims.values().forEach(claim -> claimed.add(claim.decisionId()));
-        return results.entrySet().stream().filter(e -> !claimed.contains(e.getKey()))
+        return results.entrySet().stream().filter(e -> !claims.containsKey(e.getKey()))
                 .mapToInt(e -> e.getValue().size()).sum();
     }
 
     private Optional<Claim> firstClaim(UUID decisionId) {
-        return claims.values().stream().filter(claim -> claim.decisionId().equals(decisionId))
+        return claims.getOrDefault(decisionId, Map.of()).values().stream()
                 .min(java.util.Comparator.comparingLong(Claim::offset));
     }
 
@@ -367,9 +365,16 @@ public final class NotificationLedger {
         UUID decisionId = UUID.fromString(parts[1]);
         if (parts[0].equals(SentEntry.State.CLAIM.name())) {
             if (entry == null) {
-                claims.remove(key);
+                Map<String, Claim> ofDecision = claims.get(decisionId);
+                if (ofDecision != null) {
+                    ofDecision.remove(key);
+                    if (ofDecision.isEmpty()) {
+                        claims.remove(decisionId);
+                    }
+                }
             } else {
-                claims.put(key, new Claim(decisionId, entry.outcome().requestId(), offset));
+                claims.computeIfAbsent(decisionId, d -> new HashMap<>())
+                        .put(key, new Claim(entry.outcome().requestId(), offset));
             }
             return;
         }

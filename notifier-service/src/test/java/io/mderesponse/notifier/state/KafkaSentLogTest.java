@@ -215,6 +215,31 @@ class KafkaSentLogTest {
         assertThat(resultEmails().forResult(collected)).as("after another restart").isEmpty();
     }
 
+    @Test
+    void aPlansWaitingResultsAndClaimsLeaveMemoryAndTopicOncePastTheRetention() {
+        ManualClock clock = new ManualClock(T0);
+        NotificationLedger ledger = new NotificationLedger(open(Duration.ofHours(1), clock), 100, WINDOW);
+        ledger.catchUp();
+        DecisionMade decision = Samples.isolatingAndCollecting(Samples.alert(Samples.uniqueAlertId(), "Plan",
+                Severity.High), List.of());
+        ActionResult isolated = ActionResult.of(Samples.isolationResult(decision, FinalStatus.Succeeded, null));
+        ActionResult collected = ActionResult.of(Samples.responseResult(decision,
+                MachineActionKind.COLLECT_INVESTIGATION_PACKAGE, FinalStatus.Succeeded, null));
+        ledger.recordResult(isolated.eventId(), decision.decisionId(), isolated.outcome(), clock.instant());
+        assertThat(ledger.waitingResultCount()).isEqualTo(1);
+        clock.advance(Duration.ofMinutes(30));
+        ledger.recordResult(collected.eventId(), decision.decisionId(), collected.outcome(), clock.instant());
+        ledger.claimPlanEmail(decision.decisionId(), collected.outcome(), clock.instant());
+        assertThat(ledger.waitingResultCount()).as("a claimed plan waits no more").isZero();
+
+        clock.advance(Duration.ofMinutes(45));
+        assertThat(ledger.expireDue()).as("the first result, an hour old").isEqualTo(1);
+        clock.advance(Duration.ofHours(1));
+        assertThat(ledger.expireDue()).isEqualTo(2);
+
+        assertThat(TopicReader.liveKeys(SharedKafkaBroker.bootstrapServers(), topic)).isEmpty();
+    }
+
     private ResultEmails resultEmails() {
         return resultEmails(open());
     }
