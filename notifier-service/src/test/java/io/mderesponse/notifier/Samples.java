@@ -8,7 +8,13 @@ import io.mderesponse.contracts.event.DecisionOutcome;
 import io.mderesponse.contracts.event.Event;
 import io.mderesponse.contracts.event.FinalStatus;
 import io.mderesponse.contracts.event.MachineActionCompleted;
+import io.mderesponse.contracts.event.MachineActionKind;
+import io.mderesponse.contracts.event.MachineActionRequested;
 import io.mderesponse.contracts.event.MachineActionType;
+import io.mderesponse.contracts.event.RequestIds;
+import io.mderesponse.contracts.event.RequestedAction;
+import io.mderesponse.contracts.event.ResponseActionCompleted;
+import io.mderesponse.contracts.event.ResponseActionRequested;
 import io.mderesponse.contracts.event.RuleAction;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +34,10 @@ public final class Samples {
     public static final String HOSTILE_COMMAND_LINE =
             "cmd.exe /c \"<a href=\\\"javascript:alert(1)\\\">click</a><iframe src=//evil.test></iframe>\" & whoami";
     public static final String HOSTILE_BCC_TITLE = "Ransomware\r\nBcc: attacker@evil.test\r\n\r\n<h1>gotcha</h1>";
+
+    /** A file name an attacker chose, as an alert's evidence carries it into a quarantine request. */
+    public static final String HOSTILE_FILE_NAME = "<img src=x onerror=alert(1)>inv\"oice\".exe\r\nBcc: x@evil.test";
+    public static final String SHA1 = "a94a8fe5ccb19ba61c4c0873d391e987982fbbd3";
 
     private Samples() {
     }
@@ -71,6 +81,56 @@ public final class Samples {
         return DecisionMade.forAlert(alert, "isolate-high", "bundled-1", Map.of("alert.severity", "High"),
                 List.of(RuleAction.ISOLATE, RuleAction.NOTIFY), IsolationType.Full, DecisionOutcome.ACTED,
                 recipients, null);
+    }
+
+    /** A decision whose rule isolates, then collects an investigation package (the plan's order), and notifies. */
+    public static DecisionMade isolatingAndCollecting(AlertSummary alert, List<String> recipients) {
+        return acting(alert, recipients, "isolate-and-collect-high", List.of(RuleAction.ISOLATE, RuleAction.NOTIFY),
+                MachineActionKind.ISOLATE, MachineActionKind.COLLECT_INVESTIGATION_PACKAGE);
+    }
+
+    /** A decision whose rule scans (quick), then quarantines a file with a hostile name, without isolating. */
+    public static DecisionMade scanningAndQuarantining(AlertSummary alert, List<String> recipients) {
+        return acting(alert, recipients, "scan-and-quarantine", List.of(RuleAction.NOTIFY),
+                MachineActionKind.ANTIVIRUS_SCAN, MachineActionKind.STOP_AND_QUARANTINE_FILE);
+    }
+
+    /** A decision of {@code ruleId} asking for {@code kinds} in that order (parameters: Full, Quick, a hostile file). */
+    public static DecisionMade acting(AlertSummary alert, List<String> recipients, String ruleId,
+            List<RuleAction> actions, MachineActionKind... kinds) {
+        List<RequestedAction> plan = java.util.Arrays.stream(kinds).map(kind -> {
+            String sha1 = kind == MachineActionKind.STOP_AND_QUARANTINE_FILE ? SHA1 : null;
+            UUID requestId = RequestIds.forAlert(alert.alertId(), ruleId, kind, sha1);
+            return switch (kind) {
+                case ISOLATE -> RequestedAction.isolate(requestId, IsolationType.Full);
+                case ANTIVIRUS_SCAN -> RequestedAction.antivirusScan(requestId,
+                        io.mderesponse.contracts.defender.ScanType.Quick);
+                case STOP_AND_QUARANTINE_FILE -> RequestedAction.stopAndQuarantineFile(requestId, SHA1,
+                        HOSTILE_FILE_NAME);
+                default -> RequestedAction.of(requestId, kind);
+            };
+        }).toList();
+        return DecisionMade.forAlert(alert, ruleId, "test-1", Map.of("alert.severity", String.valueOf(alert.severity())),
+                actions, actions.contains(RuleAction.ISOLATE) ? IsolationType.Full : null, DecisionOutcome.ACTED,
+                recipients, null, plan);
+    }
+
+    /** The isolation result of {@code decision}, as response-service publishes it (with the plan). */
+    public static MachineActionCompleted isolationResult(DecisionMade decision, FinalStatus status, String reason) {
+        MachineActionRequested request = MachineActionRequested.of(decision, MachineActionType.Isolate,
+                decision.machineId(), "MDE Response: test");
+        return MachineActionCompleted.of(request, "7f8e9d0c-1b2a-4c3d-8e9f-0a1b2c3d4e5f", status, reason,
+                Instant.parse("2026-11-27T10:00:05Z"), Instant.parse("2026-11-27T10:01:00Z"));
+    }
+
+    /** The result of {@code decision}'s {@code kind} action, as response-service publishes it. */
+    public static ResponseActionCompleted responseResult(DecisionMade decision, MachineActionKind kind,
+            FinalStatus status, String reason) {
+        RequestedAction action = decision.plan().stream().filter(a -> a.kind() == kind).findFirst().orElseThrow();
+        ResponseActionRequested request = ResponseActionRequested.of(decision, action, decision.machineId(),
+                "MDE Response: test");
+        return ResponseActionCompleted.of(request, "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0", status, reason,
+                Instant.parse("2026-11-27T10:00:07Z"), Instant.parse("2026-11-27T10:03:00Z"));
     }
 
     /** What the bundled rule decides for a Medium alert. */

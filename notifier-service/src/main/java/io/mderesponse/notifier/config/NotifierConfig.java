@@ -66,8 +66,8 @@ public interface NotifierConfig {
     String sentLogTopic();
 
     /**
-     * How long a sent email's entry stays in the sent-log (so a redelivered event sends no second email); then it
-     * is removed. At least the retention of the topics the notifier reads (Kafka's default: 7 days), since only a
+     * How long a sent email's entry stays in the sent-log (so a redelivered event sends no second email), and how
+     * long a result of a multi-action plan (and a claim of its email) waits there for the rest; then it is removed. At least the retention of the topics the notifier reads (Kafka's default: 7 days), since only a
      * record still on its topic can be delivered again.
      */
     @WithDefault("7d")

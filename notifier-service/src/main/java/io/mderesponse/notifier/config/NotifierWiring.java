@@ -4,6 +4,7 @@ import io.mderesponse.notifier.service.NotificationLedger;
 import io.mderesponse.notifier.service.NotificationService;
 import io.mderesponse.notifier.service.PortalLinks;
 import io.mderesponse.notifier.service.Recipients;
+import io.mderesponse.notifier.service.ResultEmails;
 import io.mderesponse.notifier.state.KafkaSentLog;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
@@ -24,7 +25,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Builds the service's plain classes from {@code notifier.*} (a wrong setting stops the service at start, naming
- * it): the notification service, the sent-log and the ledger; reads the sent-log whole after the topics are ready
+ * it): the notification service, the sent-log, the ledger and the results' emails; reads the sent-log whole after the topics are ready
  * and before messaging reads the first record, then removes entries past their retention every minute.
  */
 @Singleton
@@ -92,6 +93,13 @@ public class NotifierWiring {
             ledger = new NotificationLedger(store, config.digestThreshold(), config.digestWindow());
         }
         return ledger;
+    }
+
+    /** Results to emails: alone, or once per decision when its plan's last result arrives. */
+    @Produces
+    @Singleton
+    ResultEmails resultEmails(NotificationService service) {
+        return new ResultEmails(service, ledger(), Clock.systemUTC());
     }
 
     /** After the topics are ready (PLATFORM_BEFORE) and before messaging reads the first record. */

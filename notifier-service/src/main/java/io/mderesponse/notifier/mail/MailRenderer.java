@@ -4,6 +4,7 @@ import io.mderesponse.notifier.service.ActionResultView;
 import io.mderesponse.notifier.service.DecisionView;
 import io.mderesponse.notifier.service.DigestView;
 import io.mderesponse.notifier.service.MailView;
+import io.mderesponse.notifier.service.PlanResultView;
 
 /** Renders a {@link MailView} with its pair of templates. */
 public final class MailRenderer {
@@ -23,6 +24,10 @@ public final class MailRenderer {
         if (view instanceof DigestView digest) {
             return new RenderedMail(MailTemplates.digestHtml(digest).render(),
                     MailTemplates.digestText(digest).render());
+        }
+        if (view instanceof PlanResultView plan) {
+            return new RenderedMail(MailTemplates.planResultHtml(plan).render(),
+                    MailTemplates.planResultText(plan).render());
         }
         throw new IllegalArgumentException("No templates for " + view.getClass().getName());
     }

@@ -3,6 +3,7 @@ package io.mderesponse.notifier.mail;
 import io.mderesponse.notifier.service.ActionResultView;
 import io.mderesponse.notifier.service.DecisionView;
 import io.mderesponse.notifier.service.DigestView;
+import io.mderesponse.notifier.service.PlanResultView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -27,4 +28,8 @@ public final class MailTemplates {
     public static native TemplateInstance digestHtml(DigestView digest);
 
     public static native TemplateInstance digestText(DigestView digest);
+
+    public static native TemplateInstance planResultHtml(PlanResultView plan);
+
+    public static native TemplateInstance planResultText(PlanResultView plan);
 }

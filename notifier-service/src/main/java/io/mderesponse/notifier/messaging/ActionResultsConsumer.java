@@ -1,8 +1,9 @@
 package io.mderesponse.notifier.messaging;
 
 import io.mderesponse.contracts.serde.MachineActionCompletedDeserializer;
+import io.mderesponse.notifier.service.ActionResult;
 import io.mderesponse.notifier.service.Dispatcher;
-import io.mderesponse.notifier.service.NotificationService;
+import io.mderesponse.notifier.service.ResultEmails;
 import io.mderesponse.service.messaging.EventRecords;
 import io.mderesponse.service.processing.KeyedProcessing;
 import io.mderesponse.service.processing.Urgency;
@@ -12,9 +13,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Kafka adapter: reads {@code defender.actions.results} and emails each completed machine action, concurrently for
- * different machines and in order for one ({@link KeyedProcessing}), acknowledging a record only once the SMTP
- * server took its email. A record that does not parse, or whose email the SMTP server refuses, goes to the dead
+ * Kafka adapter: reads {@code defender.actions.results} (isolations and releases) and emails each completed machine
+ * action, or records it until the rest of its decision's plan has ended ({@link ResultEmails}), concurrently for
+ * different machines and in order for one ({@link KeyedProcessing}), acknowledging a record only once its result
+ * is recorded and the SMTP server took the email it completes (if any). A record that does not parse, or whose email the SMTP server refuses, goes to the dead
  * letter topic with the reason.
  */
 @ApplicationScoped
@@ -22,13 +24,13 @@ public class ActionResultsConsumer {
 
     public static final String CHANNEL = "actions-results";
 
-    private final NotificationService notifications;
+    private final ResultEmails emails;
     private final Dispatcher dispatcher;
     private final KeyedProcessing processing;
     private final MachineActionCompletedDeserializer deserializer = new MachineActionCompletedDeserializer();
 
-    public ActionResultsConsumer(NotificationService notifications, Dispatcher dispatcher, KeyedProcessing processing) {
-        this.notifications = notifications;
+    public ActionResultsConsumer(ResultEmails emails, Dispatcher dispatcher, KeyedProcessing processing) {
+        this.emails = emails;
         this.dispatcher = dispatcher;
         this.processing = processing;
     }
@@ -40,7 +42,7 @@ public class ActionResultsConsumer {
 
     private CompletionStage<Void> deliver(Message<byte[]> message) {
         return NotificationDelivery.deliver(message,
-                () -> notifications.forActionResult(EventRecords.read(message, deserializer)), dispatcher,
+                () -> emails.forResult(ActionResult.of(EventRecords.read(message, deserializer))), dispatcher,
                 "a machine action result").subscribeAsCompletionStage();
     }
 }

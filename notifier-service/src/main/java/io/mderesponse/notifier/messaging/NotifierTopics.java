@@ -24,6 +24,8 @@ public class NotifierTopics implements TopicRequirements {
         return List.of(
                 TopicSpec.of(Topics.ACTIONS_RESULTS, names),
                 TopicSpec.deadLetter(Topics.dlq(names.nameOf(Topics.ACTIONS_RESULTS), Services.NOTIFIER)),
+                TopicSpec.of(Topics.RESPONSE_ACTIONS_RESULTS, names),
+                TopicSpec.deadLetter(Topics.dlq(names.nameOf(Topics.RESPONSE_ACTIONS_RESULTS), Services.NOTIFIER)),
                 TopicSpec.of(Topics.DECISIONS, names),
                 TopicSpec.deadLetter(Topics.dlq(names.nameOf(Topics.DECISIONS), Services.NOTIFIER)),
                 // The sent-log: compacted, exactly one partition (read whole as a table at start).

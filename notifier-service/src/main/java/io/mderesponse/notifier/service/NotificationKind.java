@@ -15,6 +15,11 @@ public enum NotificationKind {
     HELD,
     /** A held isolation was neither approved nor denied in time. */
     EXPIRED,
+    /**
+     * The machine actions of one decision reached their final statuses: one email listing each (keyed by the
+     * decision id, not the alert, so two decisions about one alert each have theirs).
+     */
+    ACTIONS,
     /** The digest of a storm window (never de-duplicated by kind: each window has its own). */
     DIGEST
 }

@@ -1,5 +1,6 @@
 package io.mderesponse.notifier.service;
 
+import io.mderesponse.notifier.state.ActionOutcome;
 import io.mderesponse.notifier.state.SentEntry;
 import io.mderesponse.notifier.state.SentLogStore;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -28,6 +30,11 @@ import java.util.UUID;
  * about other keys plan and send in parallel. A planned key stays reserved until its outcome is recorded (or the
  * send failed); a second caller planning the same key meanwhile waits for that outcome, so one key is never
  * emailed twice by two concurrent callers.
+ *
+ * <p>Plans of several machine actions: each result is recorded once per request id ({@link #recordResult}), and
+ * the record that finds its plan complete claims the plan's one email ({@link #claimPlanEmail}). The sent-log has
+ * one partition, so every instance reads results and claims in the same order: the first claim of a decision in
+ * the log wins, on every instance, also after a restart. See docs/decisions.md.
  */
 public final class NotificationLedger {
 
@@ -42,6 +49,14 @@ public final class NotificationLedger {
     private int reserved;
     /** Keys planned (to send or to queue) whose outcome is not recorded yet. */
     private final Set<String> inFlight = new HashSet<>();
+    /** Results of multi-action plans: decision id, then request id. */
+    private final Map<UUID, Map<UUID, ActionOutcome>> results = new HashMap<>();
+    /** Claims to send a plan's email: decision id, then sent-log key. */
+    private final Map<UUID, Map<String, Claim>> claims = new HashMap<>();
+
+    /** A claim to send a decision's email, by the record of {@code requestId}'s result, at {@code offset}. */
+    private record Claim(UUID requestId, long offset) {
+    }
 
     public NotificationLedger(SentLogStore store, int threshold, Duration window) {
         if (threshold < 1) {
@@ -85,6 +100,66 @@ public final class NotificationLedger {
     /** Reads what the store has (at start: the whole topic). */
     public synchronized void catchUp() {
         store.catchUp(this::apply);
+    }
+
+    /**
+     * Records one result of decision {@code decisionId}'s plan (unless its request id's result is recorded already:
+     * a redelivered record writes nothing) and answers every result of that decision known now, by request id. The
+     * write is acknowledged before this returns, and what others wrote is read after it: of two results written at
+     * once, the writer of the later one always sees the earlier one.
+     */
+    public Map<UUID, ActionOutcome> recordResult(UUID eventId, UUID decisionId, ActionOutcome outcome,
+            Instant now) {
+        synchronized (this) {
+            catchUp();
+            Map<UUID, ActionOutcome> known = results.get(decisionId);
+            if (known != null && known.containsKey(outcome.requestId())) {
+                return Map.copyOf(known);
+            }
+        }
+        SentEntry entry = SentEntry.result(eventId, decisionId, outcome, now);
+        long offset = store.write(entry.key(), entry);
+        synchronized (this) {
+            apply(entry.key(), entry, offset);
+            catchUp();
+            return Map.copyOf(results.getOrDefault(decisionId, Map.of()));
+        }
+    }
+
+    /**
+     * Claims decision {@code decisionId}'s email for the record of {@code outcome}'s result and answers whether it
+     * is this record's to send: whether the decision's first claim in the log is by the same request id (so the
+     * winning record, redelivered after a crash, still sends it; any other record never does). Writes a claim only
+     * when the decision has none yet; each claim has a key of its own, so compaction keeps them all, in order.
+     */
+    public boolean claimPlanEmail(UUID decisionId, ActionOutcome outcome, Instant now) {
+        synchronized (this) {
+            catchUp();
+            Optional<Claim> first = firstClaim(decisionId);
+            if (first.isPresent()) {
+                return first.get().requestId().equals(outcome.requestId());
+            }
+        }
+        SentEntry claim = SentEntry.claim(UUID.randomUUID(), decisionId, outcome, now);
+        long offset = store.write(claim.key(), claim);
+        synchronized (this) {
+            apply(claim.key(), claim, offset);
+            catchUp();
+            return firstClaim(decisionId).map(first -> first.requestId().equals(outcome.requestId()))
+                    .orElseThrow(() -> new IllegalStateException("The claim for decision " + decisionId
+                            + " is not in the sent-log after it was written"));
+        }
+    }
+
+    /** Results kept for plans that have no claim yet (waiting for the rest of their plan), for the metric. */
+    public synchronized int waitingResultCount() {
+        return results.entrySet().stream().filter(e -> !claims.containsKey(e.getKey()))
+                .mapToInt(e -> e.getValue().size()).sum();
+    }
+
+    private Optional<Claim> firstClaim(UUID decisionId) {
+        return claims.getOrDefault(decisionId, Map.of()).values().stream()
+                .min(java.util.Comparator.comparingLong(Claim::offset));
     }
 
     /**
@@ -134,40 +209,45 @@ public final class NotificationLedger {
     public void sent(Send send, Instant now) {
         Notification n = send.notification();
         List<SentEntry> written = new ArrayList<>();
+        List<Long> offsets = new ArrayList<>();
         try {
             for (String recipient : n.recipients()) {
                 SentEntry entry = entry(SentEntry.State.SENT, n, recipient, now, send.windowStart(), true);
-                store.write(entry.key(), entry);
+                offsets.add(store.write(entry.key(), entry));
                 written.add(entry);
             }
         } finally {
-            settle(written, n, () -> release(send));
+            settle(written, offsets, n, () -> release(send));
         }
     }
 
     /** {@code send} failed for good: its slot in the window is free again. */
     public void failed(Send send) {
-        settle(List.of(), send.notification(), () -> release(send));
+        settle(List.of(), List.of(), send.notification(), () -> release(send));
     }
 
     /** Records {@code queue}'s notification as waiting for its window's digest (written outside the lock). */
     public void queue(Queue queue, Instant now) {
         Notification n = queue.notification();
         List<SentEntry> written = new ArrayList<>();
+        List<Long> offsets = new ArrayList<>();
         try {
             for (String recipient : n.recipients()) {
                 SentEntry entry = entry(SentEntry.State.PENDING, n, recipient, now, queue.windowStart(), false);
-                store.write(entry.key(), entry);
+                offsets.add(store.write(entry.key(), entry));
                 written.add(entry);
             }
         } finally {
-            settle(written, n, () -> { });
+            settle(written, offsets, n, () -> { });
         }
     }
 
     /** Applies what was written, ends the reservation of {@code n}'s keys and wakes callers waiting for them. */
-    private synchronized void settle(List<SentEntry> written, Notification n, Runnable alsoUnderLock) {
-        written.forEach(entry -> apply(entry.key(), entry));
+    private synchronized void settle(List<SentEntry> written, List<Long> offsets, Notification n,
+            Runnable alsoUnderLock) {
+        for (int i = 0; i < written.size(); i++) {
+            apply(written.get(i).key(), written.get(i), offsets.get(i));
+        }
         alsoUnderLock.run();
         n.recipients().forEach(r -> inFlight.remove(key(n, r)));
         notifyAll();
@@ -220,9 +300,9 @@ public final class NotificationLedger {
             }
         }
         for (SentEntry entry : sent) {
-            store.write(entry.key(), entry);
+            long offset = store.write(entry.key(), entry);
             synchronized (this) {
-                apply(entry.key(), entry);
+                apply(entry.key(), entry, offset);
             }
         }
     }
@@ -251,7 +331,11 @@ public final class NotificationLedger {
         }
     }
 
-    private void apply(String key, SentEntry entry) {
+    private void apply(String key, SentEntry entry, long offset) {
+        if (key.startsWith(SentEntry.State.RESULT.name() + "|") || key.startsWith(SentEntry.State.CLAIM.name() + "|")) {
+            applyPlanEntry(key, entry, offset);
+            return;
+        }
         if (entry == null) {
             entries.remove(key);
             pending.remove(key);
@@ -275,6 +359,38 @@ public final class NotificationLedger {
         }
     }
 
+    /** A plan's result or claim; a removed one (null) is known by its key: {@code <state>|<decision>|<id>}. */
+    private void applyPlanEntry(String key, SentEntry entry, long offset) {
+        String[] parts = key.split("\\|", 3);
+        UUID decisionId = UUID.fromString(parts[1]);
+        if (parts[0].equals(SentEntry.State.CLAIM.name())) {
+            if (entry == null) {
+                Map<String, Claim> ofDecision = claims.get(decisionId);
+                if (ofDecision != null) {
+                    ofDecision.remove(key);
+                    if (ofDecision.isEmpty()) {
+                        claims.remove(decisionId);
+                    }
+                }
+            } else {
+                claims.computeIfAbsent(decisionId, d -> new HashMap<>())
+                        .put(key, new Claim(entry.outcome().requestId(), offset));
+            }
+            return;
+        }
+        if (entry == null) {
+            Map<UUID, ActionOutcome> known = results.get(decisionId);
+            if (known != null) {
+                known.remove(UUID.fromString(parts[2]));
+                if (known.isEmpty()) {
+                    results.remove(decisionId);
+                }
+            }
+            return;
+        }
+        results.computeIfAbsent(decisionId, d -> new HashMap<>()).put(entry.outcome().requestId(), entry.outcome());
+    }
+
     private static SentEntry entry(SentEntry.State state, Notification n, String recipient, Instant now,
             Instant windowStart, boolean counted) {
         AlertView alert = alertOf(n);
@@ -288,6 +404,9 @@ public final class NotificationLedger {
         }
         if (n.view() instanceof DecisionView decision) {
             return decision.alert();
+        }
+        if (n.view() instanceof PlanResultView plan) {
+            return plan.alert();
         }
         return null;
     }

@@ -5,20 +5,28 @@ import io.mderesponse.contracts.event.DecisionMade;
 import io.mderesponse.contracts.event.DecisionOutcome;
 import io.mderesponse.contracts.event.Event;
 import io.mderesponse.contracts.event.MachineActionCompleted;
+import io.mderesponse.contracts.event.MachineActionKind;
 import io.mderesponse.contracts.event.MachineActionType;
+import io.mderesponse.contracts.event.RequestedAction;
 import io.mderesponse.contracts.event.RuleAction;
 import io.mderesponse.contracts.id.SafeText;
+import io.mderesponse.notifier.state.ActionOutcome;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
- * Decides which events become an email, to whom, and what it says: one email per completed machine action, and
- * one per decision whose rule notifies without isolating (an isolating rule is reported by its action's result).
+ * Decides which events become an email, to whom, and what it says: one email per decision's machine actions (one
+ * per completed action for a plan of one action and for records written before plans), and one per decision whose
+ * rule notifies without asking for a machine action (a rule that acts is reported by its actions' results).
  */
 public class NotificationService {
 
@@ -26,7 +34,7 @@ public class NotificationService {
     public static final String RECIPIENTS_PROPERTY = "notifier.recipients";
 
     static final String SUBJECT_PREFIX = "[MDE Response] ";
-    /** The rule id is on the decision, not on {@code MachineActionCompleted}; the email names the decision. */
+    /** A result written before the rule id travelled on it: the email names the decision. */
     static final String RULE_NOT_ON_RESULT = "not on the action result (see decision ";
     static final int MAX_INPUTS = 20;
 
@@ -51,13 +59,67 @@ public class NotificationService {
         ActionResultView view = new ActionResultView(alert, event.type().name(), event.status().name(),
                 event.status().succeeded(), MailText.field(event.reason(), MailText.REASON_MAX),
                 MailText.field(event.machineActionId(), MailText.FIELD_MAX), event.requestId().toString(),
-                event.decisionId().toString(), RULE_NOT_ON_RESULT + event.decisionId() + ")",
+                event.decisionId().toString(), event.ruleId() != null
+                        ? MailText.field(event.ruleId(), MailText.FIELD_MAX)
+                        : RULE_NOT_ON_RESULT + event.decisionId() + ")",
                 time(event.requestedAt()), time(event.completedAt()));
         String subject = subject(event.type() + " " + event.status(), event.alert(), event.machineId());
         NotificationKind kind = event.type() == MachineActionType.Isolate ? NotificationKind.ISOLATE
                 : NotificationKind.UNISOLATE;
         return Optional.of(new Notification(event.eventId(), event.correlationId(), kind, recipients, subject,
                 view));
+    }
+
+    /**
+     * The one email about the machine actions of {@code result}'s decision: every action of its plan in order, each
+     * with its outcome from {@code outcomes} (by request id), or, for a result that is not part of a larger plan,
+     * that action alone. Keyed in the sent-log by the decision id, with an event id derived from it
+     * ({@link #actionsEmailId}), so it is the same whichever result's record sends it. Empty when nobody is to
+     * receive it.
+     */
+    public Optional<Notification> forActions(ActionResult result, Map<UUID, ActionOutcome> outcomes) {
+        List<String> recipients = recipients(result.event(), result.recipients());
+        if (recipients.isEmpty()) {
+            return Optional.empty();
+        }
+        List<PlanResultView.ActionRow> rows = new ArrayList<>();
+        if (result.partOfLargerPlan()) {
+            for (RequestedAction action : result.plan()) {
+                rows.add(row(rows.size() + 1, action.kind(), ActionWords.parameters(action),
+                        outcomes.get(action.requestId()), action.requestId()));
+            }
+        } else {
+            rows.add(row(1, result.outcome().kind(), result.parameters(), result.outcome(), result.requestId()));
+        }
+        AlertView alert = alertView(result.alert(), result.machineId(), result.correlationId());
+        String heading = rows.size() == 1
+                ? "MDE Response carried out a machine action; this is its final status."
+                : "MDE Response carried out the " + rows.size() + " machine actions a rule asked for, in the rule's "
+                        + "order; each has its own final status.";
+        PlanResultView view = new PlanResultView(alert, heading, MailText.field(result.ruleId(), MailText.FIELD_MAX),
+                result.decisionId().toString(), List.copyOf(rows));
+        String what = rows.stream().map(row -> row.type() + " " + row.status()).collect(Collectors.joining(", "));
+        return Optional.of(new Notification(actionsEmailId(result.decisionId()), result.decisionId().toString(),
+                NotificationKind.ACTIONS, recipients, subject(what, result.alert(), result.machineId()), view));
+    }
+
+    /** The event id header of a decision's actions email: derived from the decision, whichever record sends it. */
+    public static UUID actionsEmailId(UUID decisionId) {
+        return UUID.nameUUIDFromBytes(("actions|" + decisionId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static PlanResultView.ActionRow row(int number, MachineActionKind kind, String parameters,
+            ActionOutcome outcome, UUID requestId) {
+        if (outcome == null) {
+            return new PlanResultView.ActionRow(number, ActionWords.action(kind), parameters, ActionWords.type(kind),
+                    "Unknown", false, "No result arrived for this action", MailText.NONE, requestId.toString(),
+                    MailText.NONE, MailText.NONE);
+        }
+        return new PlanResultView.ActionRow(number, ActionWords.action(kind), parameters, ActionWords.type(kind),
+                outcome.status().name(), outcome.status().succeeded(),
+                MailText.field(outcome.reason(), MailText.REASON_MAX),
+                MailText.field(outcome.machineActionId(), MailText.FIELD_MAX), requestId.toString(),
+                time(outcome.requestedAt()), time(outcome.completedAt()));
     }
 
     /**
@@ -76,15 +138,22 @@ public class NotificationService {
         }
         AlertView alert = alertView(decision.alert(), decision.machineId(), decision.correlationId());
         NotificationKind kind = kindOf(decision);
-        DecisionView view = new DecisionView(alert, heading(kind), decision.outcome().name(),
-                decision.actions().stream().map(RuleAction::wireName).collect(Collectors.joining(", ")),
+        List<RequestedAction> plan = decision.plan();
+        boolean isolationOnly = plan.stream().allMatch(action -> action.kind() == MachineActionKind.ISOLATE);
+        DecisionView view = new DecisionView(alert, heading(kind, plan, isolationOnly), decision.outcome().name(),
+                Stream.concat(plan.stream().map(action -> action.kind().wireName()),
+                        decision.actions().stream().filter(action -> action != RuleAction.ISOLATE)
+                                .map(RuleAction::wireName)).collect(Collectors.joining(", ")),
                 MailText.field(decision.ruleId(), MailText.FIELD_MAX),
                 MailText.field(decision.rulesetVersion(), MailText.FIELD_MAX), decision.decisionId().toString(),
                 MailText.field(decision.reason(), MailText.REASON_MAX), time(decision.occurredAt()),
                 inputs(decision.inputs()));
+        String actions = plan.stream().map(action -> ActionWords.type(action.kind())).collect(Collectors.joining(", "));
         String what = switch (kind) {
-            case HELD -> "Isolation held for approval";
-            case EXPIRED -> "Held isolation expired, machine not isolated";
+            case HELD -> isolationOnly ? "Isolation held for approval"
+                    : "Machine actions held for approval (" + actions + ")";
+            case EXPIRED -> isolationOnly ? "Held isolation expired, machine not isolated"
+                    : "Held machine actions expired, none carried out (" + actions + ")";
             default -> decision.alert() == null ? "Hunting match"
                     : decision.alert().severity() == null ? "Alert" : decision.alert().severity() + " alert";
         };
@@ -94,9 +163,9 @@ public class NotificationService {
     }
 
     /**
-     * True for the decisions emailed from the decisions topic: a notify-only decision, an isolation {@code HELD} by
-     * the hourly cap (people must approve or deny it), and a hold that {@code EXPIRED} (the machine stays
-     * unisolated). Isolations are emailed when their result arrives; other outcomes send nothing.
+     * True for the decisions emailed from the decisions topic: a notify-only decision, machine actions {@code HELD}
+     * by an hourly cap (people must approve or deny them), and a hold that {@code EXPIRED} (none was carried out).
+     * Machine actions are emailed when their results arrive; other outcomes send nothing.
      */
     public static boolean isEmailed(DecisionMade decision) {
         return isNotifyOnly(decision) || decision.outcome() == DecisionOutcome.HELD
@@ -108,7 +177,17 @@ public class NotificationService {
                 : decision.outcome() == DecisionOutcome.EXPIRED ? NotificationKind.EXPIRED : NotificationKind.NOTIFY;
     }
 
-    private static String heading(NotificationKind kind) {
+    private static String heading(NotificationKind kind, List<RequestedAction> plan, boolean isolationOnly) {
+        if (!isolationOnly) {
+            String actions = ActionWords.plan(plan);
+            return switch (kind) {
+                case HELD -> "These machine actions are held by the hourly cap: " + actions
+                        + ". Approve or deny them in decision-service's /approvals.";
+                case EXPIRED -> "These held machine actions were neither approved nor denied in time: " + actions
+                        + ". None was carried out.";
+                default -> "A rule asked to notify you about this alert; no machine action was requested.";
+            };
+        }
         return switch (kind) {
             case HELD -> "An isolation is held by the hourly cap: approve or deny it in decision-service's /approvals.";
             case EXPIRED -> "A held isolation was neither approved nor denied in time: the machine was NOT isolated.";
@@ -124,10 +203,14 @@ public class NotificationService {
                 .toList();
     }
 
-    /** True for a decision that acted with {@code notify} but without {@code isolate}. */
+    /**
+     * True for a decision that acted with {@code notify} but asked for no machine action (neither {@code isolate}
+     * nor any other): a decision with machine actions is emailed from their results.
+     */
     public static boolean isNotifyOnly(DecisionMade decision) {
         return decision.outcome() == DecisionOutcome.ACTED && decision.actions().contains(RuleAction.NOTIFY)
-                && !decision.actions().contains(RuleAction.ISOLATE);
+                && !decision.actions().contains(RuleAction.ISOLATE)
+                && (decision.machineActions() == null || decision.machineActions().isEmpty());
     }
 
     private List<String> recipients(Event event, List<String> fromEvent) {

@@ -5,14 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import java.util.function.IntSupplier;
 
 /**
  * The sent-log on its compacted, single-partition topic ({@link StateTopic}): each write waits for the broker's
  * acknowledgement; the ledger applies its own entries when it writes them, so catch-up fetches only what other
- * replicas wrote. A sent entry is kept for {@code notifier.sent-log-retention} after it was sent, then tombstoned;
- * an entry waiting for a digest is kept until it is sent.
+ * replicas wrote. A sent entry, a plan's waiting result and a claim are kept for {@code notifier.sent-log-retention}
+ * after they were written, then tombstoned; an entry waiting for a digest is kept until it is sent.
  */
 public final class KafkaSentLog implements SentLogStore, AutoCloseable {
 
@@ -24,25 +23,25 @@ public final class KafkaSentLog implements SentLogStore, AutoCloseable {
                 .clientId("notifier-service")
                 .writeTimeout(writeTimeout)
                 .clock(clock)
-                .expiresAt(entry -> entry.state() == SentEntry.State.SENT
-                        ? Optional.of(entry.at().plus(retention))
-                        : Optional.empty())
+                .expiresAt(entry -> entry.state() == SentEntry.State.PENDING
+                        ? Optional.empty()
+                        : Optional.of(entry.at().plus(retention)))
                 .open();
     }
 
     @Override
-    public void write(String key, SentEntry entry) {
-        topic.write(key, entry);
+    public long write(String key, SentEntry entry) {
+        return topic.write(key, entry);
     }
 
     @Override
-    public void catchUp(BiConsumer<String, SentEntry> apply) {
-        topic.catchUp((key, entry, offset) -> apply.accept(key, entry));
+    public void catchUp(Entries apply) {
+        topic.catchUp(apply::apply);
     }
 
     @Override
-    public int expireDue(BiConsumer<String, SentEntry> apply) {
-        return topic.expireDue((key, entry, offset) -> apply.accept(key, entry));
+    public int expireDue(Entries apply) {
+        return topic.expireDue(apply::apply);
     }
 
     /** Runs {@code expire} (the ledger's {@link NotificationLedger#expireDue}) every {@code interval}. */

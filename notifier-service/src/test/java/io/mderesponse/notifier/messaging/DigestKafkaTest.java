@@ -48,7 +48,8 @@ class DigestKafkaTest {
                     "notifier.digest-window", "20s",
                     "notifier.sent-log-topic", "notifier-test.storm.sent-log." + UUID.randomUUID(),
                     "topics.decisions", DECISIONS,
-                    "topics.actions-results", "notifier-test.storm.actions.results");
+                    "topics.actions-results", "notifier-test.storm.actions.results",
+                    "topics.response-actions-results", "notifier-test.storm.response-actions.results");
         }
     }
 

@@ -10,7 +10,12 @@ import io.mderesponse.contracts.event.DecisionMade;
 import io.mderesponse.contracts.event.Event;
 import io.mderesponse.contracts.event.FinalStatus;
 import io.mderesponse.contracts.event.MachineActionCompleted;
+import io.mderesponse.contracts.event.MachineActionKind;
+import io.mderesponse.contracts.event.ResponseActionCompleted;
+import io.mderesponse.contracts.event.RuleAction;
 import io.mderesponse.contracts.serde.DecisionMadeDeserializer;
+import io.mderesponse.contracts.serde.ResponseActionCompletedDeserializer;
+import io.mderesponse.notifier.service.NotificationService;
 import io.mderesponse.contracts.serde.JsonEventSerializer;
 import io.mderesponse.contracts.serde.MachineActionCompletedDeserializer;
 import io.mderesponse.contracts.topic.Topics;
@@ -59,6 +64,8 @@ class NotifierKafkaTest {
         kafka = new KafkaCompanion(SharedKafkaBroker.bootstrapServers());
         kafka.registerSerde(MachineActionCompleted.class,
                 Serdes.serdeFrom(new JsonEventSerializer<>(), new MachineActionCompletedDeserializer()));
+        kafka.registerSerde(ResponseActionCompleted.class,
+                Serdes.serdeFrom(new JsonEventSerializer<>(), new ResponseActionCompletedDeserializer()));
         kafka.registerSerde(DecisionMade.class,
                 Serdes.serdeFrom(new JsonEventSerializer<>(), new DecisionMadeDeserializer()));
     }
@@ -107,6 +114,85 @@ class NotifierKafkaTest {
                 .contains("Category:         Execution")
                 .contains("Detection source: WindowsDefenderAtp")
                 .contains("Decision id:      " + event.decisionId()));
+    }
+
+    @Test
+    void aTwoActionPlanYieldsOneEmailWithBothStatusesInPlanOrderOnlyOnceBothResultsArrivedAndNeverTwice() {
+        AlertSummary alert = Samples.alert(Samples.uniqueAlertId(), "Ransomware", Severity.High);
+        DecisionMade decision = Samples.isolatingAndCollecting(alert, List.of(ANALYST));
+        UUID planEmail = NotificationService.actionsEmailId(decision.decisionId());
+        MachineActionCompleted isolated = Samples.isolationResult(decision, FinalStatus.Succeeded, null);
+        ResponseActionCompleted collected = Samples.responseResult(decision,
+                MachineActionKind.COLLECT_INVESTIGATION_PACKAGE, FinalStatus.Failed, "Package <b>too</b> large");
+
+        // The package's result first (on its own topic); a one-action result behind it on the same partition shows
+        // it was processed.
+        ResponseActionCompleted scanned = scanResult();
+        produce(ResponseActionCompleted.class, Topics.RESPONSE_ACTIONS_RESULTS.defaultName(), collected, scanned);
+        awaitEmail(NotificationService.actionsEmailId(scanned.decisionId()));
+        assertThat(ReceivedMail.copiesFor(greenMail, planEmail)).as("no email before the plan's last result").isEmpty();
+
+        produce(MachineActionCompleted.class, Topics.ACTIONS_RESULTS.defaultName(), isolated);
+        awaitEmail(planEmail);
+
+        ReceivedMail mail = ReceivedMail.copiesFor(greenMail, planEmail).get(0);
+        assertThat(mail.subject()).isEqualTo("[MDE Response] Isolate Succeeded, CollectInvestigationPackage Failed: "
+                + "ws-042.contoso.com — Ransomware");
+        assertThat(mail.to()).containsExactly(ANALYST, NotifierTestProfile.ONCALL, NotifierTestProfile.SOC);
+        assertThat(mail.part("text/plain")).hasValueSatisfying(text -> assertThat(text)
+                .containsSubsequence("1. Isolate the machine (Isolate)", "Parameters:       Full isolation",
+                        "Final status:     Succeeded", "2. Collect an investigation package (CollectInvestigationPackage)",
+                        "Final status:     Failed", "Reason:           Package <b>too</b> large")
+                .contains("Rule:             isolate-and-collect-high"));
+        assertThat(mail.part("text/html")).hasValueSatisfying(html -> assertThat(html)
+                .contains("Package &lt;b&gt;too&lt;/b&gt; large").doesNotContain("<b>too"));
+
+        // Both results redelivered, then an old-format isolation (no plan) on each topic's partition.
+        MachineActionCompleted oldFormat = Samples.isolation(Samples.alert(Samples.uniqueAlertId(), "Old", Severity.High),
+                FinalStatus.Succeeded, null, List.of());
+        ResponseActionCompleted scannedAgain = scanResult();
+        produce(ResponseActionCompleted.class, Topics.RESPONSE_ACTIONS_RESULTS.defaultName(), collected, scannedAgain);
+        produce(MachineActionCompleted.class, Topics.ACTIONS_RESULTS.defaultName(), isolated, oldFormat);
+        awaitEmail(NotificationService.actionsEmailId(scannedAgain.decisionId()));
+        awaitEmail(oldFormat.eventId());
+        assertThat(ReceivedMail.distinctEmails(ReceivedMail.copiesFor(greenMail, planEmail))).isEqualTo(1);
+    }
+
+    @Test
+    void aQuarantinedFileWithAHostileNameAndReasonIsShownAsText() {
+        DecisionMade decision = Samples.scanningAndQuarantining(Samples.alert(Samples.uniqueAlertId(), "Dropper",
+                Severity.High), List.of());
+        ResponseActionCompleted scanned = Samples.responseResult(decision, MachineActionKind.ANTIVIRUS_SCAN,
+                FinalStatus.Succeeded, null);
+        ResponseActionCompleted quarantined = Samples.responseResult(decision,
+                MachineActionKind.STOP_AND_QUARANTINE_FILE, FinalStatus.Rejected,
+                "<script>alert(1)</script>\r\nBcc: x@evil.test");
+
+        produce(ResponseActionCompleted.class, Topics.RESPONSE_ACTIONS_RESULTS.defaultName(), quarantined, scanned);
+        UUID planEmail = NotificationService.actionsEmailId(decision.decisionId());
+        awaitEmail(planEmail);
+
+        ReceivedMail mail = ReceivedMail.copiesFor(greenMail, planEmail).get(0);
+        assertThat(mail.subject()).startsWith("[MDE Response] RunAntiVirusScan Succeeded, StopAndQuarantineFile "
+                + "Rejected: ");
+        assertThat(mail.headerNames()).doesNotContain("Bcc", "bcc");
+        assertThat(mail.part("text/html")).hasValueSatisfying(html -> {
+            assertThat(html).contains("File &lt;img src=x onerror=alert(1)&gt;inv&quot;oice&quot;.exe Bcc: "
+                    + "x@evil.test, SHA-1 " + Samples.SHA1)
+                    .contains("&lt;script&gt;alert(1)&lt;/script&gt; Bcc: x@evil.test")
+                    .containsSubsequence("Run an antivirus scan", "Stop and quarantine a file");
+            assertThat(java.util.regex.Pattern.compile("<\\s*([a-zA-Z][a-zA-Z0-9]*)").matcher(html).results()
+                    .map(m -> m.group(1).toLowerCase()).distinct().toList())
+                    .isSubsetOf("html", "head", "meta", "title", "body", "h2", "p", "table", "tr", "th", "td", "a",
+                            "strong");
+        });
+    }
+
+    /** A one-action plan (a scan) of another decision about the same machine. */
+    private static ResponseActionCompleted scanResult() {
+        DecisionMade scanning = Samples.acting(Samples.alert(Samples.uniqueAlertId(), "Scan", Severity.Medium),
+                List.of(), "scan-medium", List.of(RuleAction.NOTIFY), MachineActionKind.ANTIVIRUS_SCAN);
+        return Samples.responseResult(scanning, MachineActionKind.ANTIVIRUS_SCAN, FinalStatus.Succeeded, null);
     }
 
     @Test
@@ -239,6 +325,11 @@ class NotifierKafkaTest {
     @Test
     void anActionResultThatIsNoEventGoesToTheDeadLetterTopicWithTheReason() {
         assertPoisonReachesDeadLetterTopic(Topics.ACTIONS_RESULTS.defaultName());
+    }
+
+    @Test
+    void aResponseActionResultThatIsNoEventGoesToTheDeadLetterTopicWithTheReason() {
+        assertPoisonReachesDeadLetterTopic(Topics.RESPONSE_ACTIONS_RESULTS.defaultName());
     }
 
     @Test

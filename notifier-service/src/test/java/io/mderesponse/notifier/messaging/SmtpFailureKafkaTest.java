@@ -71,7 +71,8 @@ class SmtpFailureKafkaTest {
                     "notifier.retry-max", "1s",
                     "notifier.sent-log-topic", "notifier-test.smtp-down.sent-log." + UUID.randomUUID(),
                     "topics.actions-results", ACTIONS_RESULTS,
-                    "topics.decisions", "notifier-test.smtp-down.decisions");
+                    "topics.decisions", "notifier-test.smtp-down.decisions",
+                    "topics.response-actions-results", "notifier-test.smtp-down.response-actions.results");
         }
 
         private static int closedPort() {

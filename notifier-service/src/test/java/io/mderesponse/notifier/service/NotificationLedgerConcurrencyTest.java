@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
 /** Two callers at once: other keys go ahead, the same key is never planned twice while its send is open. */
@@ -28,15 +27,16 @@ class NotificationLedgerConcurrencyTest {
         private int read;
 
         @Override
-        public synchronized void write(String key, SentEntry entry) {
+        public synchronized long write(String key, SentEntry entry) {
             records.add(Map.entry(key, entry));
+            return records.size() - 1;
         }
 
         @Override
-        public synchronized void catchUp(BiConsumer<String, SentEntry> apply) {
+        public synchronized void catchUp(Entries apply) {
             while (read < records.size()) {
-                Map.Entry<String, SentEntry> record = records.get(read++);
-                apply.accept(record.getKey(), record.getValue());
+                Map.Entry<String, SentEntry> record = records.get(read);
+                apply.apply(record.getKey(), record.getValue(), read++);
             }
         }
     }

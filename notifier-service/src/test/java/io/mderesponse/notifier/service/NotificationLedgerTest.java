@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
 class NotificationLedgerTest {
@@ -25,15 +24,16 @@ class NotificationLedgerTest {
         private int read;
 
         @Override
-        public void write(String key, SentEntry entry) {
+        public long write(String key, SentEntry entry) {
             records.add(Map.entry(key, entry));
+            return records.size() - 1;
         }
 
         @Override
-        public void catchUp(BiConsumer<String, SentEntry> apply) {
+        public void catchUp(Entries apply) {
             while (read < records.size()) {
-                Map.Entry<String, SentEntry> record = records.get(read++);
-                apply.accept(record.getKey(), record.getValue());
+                Map.Entry<String, SentEntry> record = records.get(read);
+                apply.apply(record.getKey(), record.getValue(), read++);
             }
         }
 

@@ -193,4 +193,51 @@ class NotificationServiceTest {
         assertThat(notification.subject()).contains("Isolation held for approval").contains("Ransomware behaviour");
         assertThat(notification.recipients()).contains("analyst@example.com");
     }
+
+    @Test
+    void aNotifyingRuleThatAlsoAsksForMachineActionsIsEmailedFromTheirResultsNotAsNotifyOnly() {
+        AlertSummary alert = Samples.alert(Samples.uniqueAlertId(), "t", Severity.Medium);
+        DecisionMade scanning = Samples.acting(alert, List.of("analyst@example.com"), "scan-medium",
+                List.of(RuleAction.NOTIFY), io.mderesponse.contracts.event.MachineActionKind.ANTIVIRUS_SCAN);
+
+        assertThat(NotificationService.isNotifyOnly(scanning)).isFalse();
+        assertThat(service.forDecision(scanning)).isEmpty();
+    }
+
+    @Test
+    void heldMachineActionsOtherThanIsolationAreNamedInSubjectAndHeading() {
+        AlertSummary alert = Samples.alert(Samples.uniqueAlertId(), "Ransomware behaviour", Severity.High);
+        DecisionMade acting = Samples.isolatingAndCollecting(alert, List.of());
+        DecisionMade held = new DecisionMade(acting.eventId(), acting.correlationId(), acting.occurredAt(),
+                acting.schemaVersion(), acting.decisionId(), alert, acting.machineId(), acting.ruleId(),
+                acting.rulesetVersion(), acting.inputs(), acting.actions(), acting.isolationType(),
+                DecisionOutcome.HELD, null, null, null, List.of(), "The hourly isolation cap is reached",
+                acting.machineActions());
+
+        Notification notification = service.forDecision(held).orElseThrow();
+        Notification expired = service.forDecision(DecisionMade.settling(held, DecisionOutcome.EXPIRED, null,
+                "approval.ttl passed")).orElseThrow();
+
+        assertThat(notification.subject()).startsWith(
+                "[MDE Response] Machine actions held for approval (Isolate, CollectInvestigationPackage): ");
+        DecisionView view = (DecisionView) notification.view();
+        assertThat(view.heading()).contains("Isolate the machine (Full isolation), Collect an investigation package")
+                .doesNotContain("An isolation");
+        assertThat(view.actions()).isEqualTo("isolate, collectInvestigationPackage, notify");
+        assertThat(expired.subject()).startsWith("[MDE Response] Held machine actions expired, none carried out "
+                + "(Isolate, CollectInvestigationPackage): ");
+        assertThat(((DecisionView) expired.view()).heading()).contains("None was carried out");
+    }
+
+    @Test
+    void theRuleIdOnAResultIsShownInsteadOfPointingAtTheDecision() {
+        AlertSummary alert = Samples.alert(Samples.uniqueAlertId(), "t", Severity.High);
+        DecisionMade isolating = Samples.acting(alert, List.of(), "isolate-high",
+                List.of(RuleAction.ISOLATE, RuleAction.NOTIFY), io.mderesponse.contracts.event.MachineActionKind.ISOLATE);
+
+        Notification notification = service.forActionResult(Samples.isolationResult(isolating, FinalStatus.Succeeded,
+                null)).orElseThrow();
+
+        assertThat(((ActionResultView) notification.view()).rule()).isEqualTo("isolate-high");
+    }
 }
