@@ -3,8 +3,8 @@ package io.mderesponse.response.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mderesponse.contracts.event.FinalStatus;
-import io.mderesponse.contracts.event.MachineActionRequested;
 import io.mderesponse.contracts.serde.EventJson;
+import io.mderesponse.response.request.ActionRequest;
 import io.mderesponse.response.testing.RequestsAndResults;
 import io.mderesponse.testsupport.defender.TestIds;
 import java.time.Instant;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ResponseStateTest {
 
     private final ResponseState state = new ResponseState();
-    private final MachineActionRequested request = RequestsAndResults.isolation(TestIds.machineId());
+    private final ActionRequest request = ActionRequest.of(RequestsAndResults.isolation(TestIds.machineId()));
     private final Instant now = Instant.parse("2026-01-01T10:00:00Z");
 
     @Test
