@@ -42,7 +42,7 @@ public class ActionBehaviours {
         Duration delay = override != null && override.delay() != null ? override.delay() : current.actionDelay();
         ActionOutcome outcome = override != null && override.outcome() != null ? override.outcome()
                 : current.actionOutcome();
-        return new ActionPlan(delay, outcome);
+        return new ActionPlan(delay, outcome, current.actionInitialStatus());
     }
 
     public void clear() {

@@ -16,18 +16,47 @@ public class ActionStore {
 
     private final List<ActionRecord> actions = new ArrayList<>();
 
+    /** What a request does while an action of its type (and, for a quarantine, its file) is active on the machine. */
+    public enum OnActive {
+        /** 400 {@code ActiveRequestAlreadyExists} "Action is already in progress". */
+        REFUSE,
+        /** Answer the active action; nothing new is created. */
+        RETURN_ACTIVE,
+        /** Start another action all the same. */
+        START_ANOTHER
+    }
+
+    /** The action a request answers with, and whether the request created it. */
+    public record Started(ActionRecord action, boolean created) {
+    }
+
     /** Starts an action, or 400 {@code ActiveRequestAlreadyExists} while one of that type is active on the machine. */
-    public synchronized ActionRecord start(ActionType type, String scope, Machine machine, String comment,
-            String requestor, ActionPlan plan, Instant now) {
-        boolean active = actions.stream().anyMatch(a -> a.machineId().equals(machine.id()) && a.type() == type
-                && a.statusAt(now).isActive());
-        if (active) {
+    public ActionRecord start(ActionType type, String scope, Machine machine, String comment, String requestor,
+            ActionPlan plan, Instant now) {
+        return start(type, scope, null, machine, comment, requestor, plan, now, OnActive.REFUSE).action();
+    }
+
+    /**
+     * Starts an action unless one of the same type (and the same file, when {@code sha1} is set) is active on the
+     * machine; then does as {@code onActive} says. Check and create are one step, so two racing requests cannot both
+     * pass the check.
+     */
+    public synchronized Started start(ActionType type, String scope, String sha1, Machine machine, String comment,
+            String requestor, ActionPlan plan, Instant now, OnActive onActive) {
+        Optional<ActionRecord> active = actions.stream()
+                .filter(a -> a.machineId().equals(machine.id()) && a.type() == type
+                        && (sha1 == null || sha1.equalsIgnoreCase(a.sha1())) && a.statusAt(now).isActive())
+                .findFirst();
+        if (active.isPresent() && onActive == OnActive.REFUSE) {
             throw ApiException.badRequest(ErrorCodes.ACTIVE_REQUEST_ALREADY_EXISTS, "Action is already in progress");
         }
-        ActionRecord action = new ActionRecord(UUID.randomUUID().toString(), type, scope, requestor, comment,
+        if (active.isPresent() && onActive == OnActive.RETURN_ACTIVE) {
+            return new Started(active.get(), false);
+        }
+        ActionRecord action = new ActionRecord(UUID.randomUUID().toString(), type, scope, sha1, requestor, comment,
                 machine.id(), machine.computerDnsName(), now, plan);
         actions.add(action);
-        return action;
+        return new Started(action, true);
     }
 
     public synchronized Optional<ActionRecord> find(String id) {
@@ -58,7 +87,7 @@ public class ActionStore {
                 continue;
             }
             ofMachine.add(action);
-            if (action.statusAt(now) == ActionStatus.Succeeded
+            if (action.type().isIsolation() && action.statusAt(now) == ActionStatus.Succeeded
                     && (decisive == null || !action.finalAt().isBefore(decisive.finalAt()))) {
                 decisive = action;
             }

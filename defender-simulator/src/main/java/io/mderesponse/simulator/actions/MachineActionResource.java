@@ -21,7 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
-/** {@code /api/machineactions}: list, get and cancel. */
+/** {@code /api/machineactions}: list, get, cancel and the investigation package's download URI. */
 @Path("/api/machineactions")
 public class MachineActionResource {
 
@@ -54,6 +54,27 @@ public class MachineActionResource {
     public ObjectNode get(@PathParam("id") String id) {
         ActionRecord action = find(id);
         return ODataJson.entity(mapper, ODataJson.MACHINE_ACTION, action.viewAt(clock.instant()));
+    }
+
+    /**
+     * Reference 9.2: the investigation package's short-lived download URI, written as a string inside escaped
+     * quotes; 404 while the collection is not complete (and for an action that collects no package).
+     */
+    @GET
+    @Path("{id}/{name: [gG]etPackageUri}")
+    public ObjectNode packageUri(@PathParam("id") String id, @Context UriInfo uri) {
+        ActionRecord action = find(id);
+        if (action.type() != ActionType.CollectInvestigationPackage
+                || action.statusAt(clock.instant()) != ActionStatus.Succeeded) {
+            throw ApiException.notFound("Package of machine action " + id + " was not found: the action is not a "
+                    + "completed investigation package collection");
+        }
+        String url = uri.getBaseUri().resolve("/safedownload/WDATP_Investigation_Package.zip?token=" + action.id())
+                .toString();
+        ObjectNode node = mapper.createObjectNode();
+        node.put("@odata.context", ODataJson.EDM_STRING);
+        node.put("value", "\"" + url + "\"");
+        return node;
     }
 
     @POST

@@ -32,14 +32,16 @@ public class AdminResource {
     }
 
     /** The settings in force, durations in ISO-8601. */
-    public record SettingsView(String actionDelay, String actionOutcome, String tokenLifetime, String rateLimitWindow,
-            Map<String, RateLimit> rateLimits) {
+    public record SettingsView(String actionDelay, String actionOutcome, String actionInitialStatus,
+            String repeatAnswer, String quarantineRepeat, String tokenLifetime, String rateLimitWindow,
+            Map<String, RateLimit> rateLimits, List<String> roles) {
 
         static SettingsView of(Settings s) {
             Map<String, RateLimit> limits = new TreeMap<>();
             s.limits().forEach((family, limit) -> limits.put(family.wireName(), limit));
-            return new SettingsView(s.actionDelay().toString(), s.actionOutcome().name(), s.tokenLifetime().toString(),
-                    s.rateLimitWindow().toString(), limits);
+            return new SettingsView(s.actionDelay().toString(), s.actionOutcome().name(),
+                    s.actionInitialStatus().name(), s.repeatAnswer().name(), s.quarantineRepeat().name(),
+                    s.tokenLifetime().toString(), s.rateLimitWindow().toString(), limits, s.roles());
         }
     }
 

@@ -1,6 +1,9 @@
 package io.mderesponse.simulator.config;
 
 import io.mderesponse.simulator.actions.ActionOutcome;
+import io.mderesponse.simulator.actions.InitialStatus;
+import io.mderesponse.simulator.actions.QuarantineRepeat;
+import io.mderesponse.simulator.actions.RepeatAnswer;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -27,13 +30,14 @@ public interface SimulatorConfig {
      * ({@code ThreatHunting.Read.All} for Microsoft Graph, the others for Defender). Calls needing another one get 403.
      */
     @WithDefault("Alert.Read.All,Alert.ReadWrite.All,Machine.Read.All,Machine.ReadWrite.All,Machine.Isolate,"
+            + "Machine.Scan,Machine.CollectForensics,Machine.RestrictExecution,Machine.StopAndQuarantine,"
             + "AdvancedQuery.Read.All,ThreatHunting.Read.All")
     List<String> roles();
 
     /** Per-family call limits. */
     RateLimit rateLimit();
 
-    /** How isolate and unisolate actions progress. */
+    /** How machine actions progress, and how repeated ones answer. */
     Action action();
 
     /** Seeds a few machines (and a hunting table) at start and after a reset, for the local run. */
@@ -62,6 +66,21 @@ public interface SimulatorConfig {
 
         /** Isolate, unisolate and cancel. */
         StandardLimit isolate();
+
+        /** Run antivirus scan. */
+        StandardLimit antivirusscan();
+
+        /** Collect investigation package. */
+        StandardLimit investigationpackage();
+
+        /** Restrict app execution and remove the restriction. */
+        StandardLimit restrictexecution();
+
+        /** Stop and quarantine file. */
+        StandardLimit quarantine();
+
+        /** Get the investigation package's download URI (documented: 2 calls a minute, 120 an hour). */
+        PackageUriLimit packageuri();
 
         /** Advanced hunting queries of Defender's API ({@code /api/advancedqueries/run}). */
         HuntingLimit advancedqueries();
@@ -94,6 +113,18 @@ public interface SimulatorConfig {
         int perHour();
     }
 
+    /** The documented limit of the investigation package's download URI: 2 calls a minute, 120 an hour. */
+    interface PackageUriLimit {
+
+        /** Calls allowed in one window. */
+        @WithDefault("2")
+        int perWindow();
+
+        /** Calls allowed in 60 windows. */
+        @WithDefault("120")
+        int perHour();
+    }
+
     /** Progress of machine actions from Pending to their final status. */
     interface Action {
 
@@ -104,5 +135,20 @@ public interface SimulatorConfig {
         /** Final status reached: Succeeded, Failed or TimeOut. */
         @WithDefault("Succeeded")
         ActionOutcome outcome();
+
+        /** The status a new action answers with: Pending (then InProgress for the delay's second half) or InProgress. */
+        @WithDefault("Pending")
+        InitialStatus initialStatus();
+
+        /**
+         * A repeated scan, restrict or unrestrict while one of the same type is active on the machine:
+         * AlreadyInProgress (400) or PendingAction (200 with the pending action).
+         */
+        @WithDefault("AlreadyInProgress")
+        RepeatAnswer repeatAnswer();
+
+        /** A repeated quarantine of the same file while the first is active: NewAction (201) or AlreadyInProgress. */
+        @WithDefault("NewAction")
+        QuarantineRepeat quarantineRepeat();
     }
 }

@@ -7,6 +7,7 @@ public final class ErrorCodes {
     public static final String ODATA_ERROR = "ODataError";
     public static final String INVALID_INPUT = "InvalidInput";
     public static final String INVALID_REQUEST_BODY = "InvalidRequestBody";
+    public static final String INVALID_HASH_VALUE = "InvalidHashValue";
     public static final String MISSING_REQUIRED_PARAMETER = "MissingRequiredParameter";
     public static final String ACTIVE_REQUEST_ALREADY_EXISTS = "ActiveRequestAlreadyExists";
     public static final String UNAUTHORIZED = "Unauthorized";

@@ -16,6 +16,12 @@ public final class ApiRoutes {
     private static final List<String> ALERT_READ = List.of("Alert.Read.All", "Alert.ReadWrite.All");
     private static final List<String> MACHINE_READ = List.of("Machine.Read.All", "Machine.ReadWrite.All");
     private static final List<String> ISOLATE = List.of("Machine.Isolate");
+    private static final List<String> SCAN = List.of("Machine.Scan");
+    private static final List<String> COLLECT_FORENSICS = List.of("Machine.CollectForensics");
+    private static final List<String> RESTRICT_EXECUTION = List.of("Machine.RestrictExecution");
+    // Reference 9.4: the narrow permission or Machine.ReadWrite.All.
+    private static final List<String> STOP_AND_QUARANTINE = List.of("Machine.StopAndQuarantine",
+            "Machine.ReadWrite.All");
     private static final List<String> CANCEL = List.of("Machine.CollectForensics", "Machine.Isolate",
             "Machine.RestrictExecution", "Machine.Scan", "Machine.Offboard", "Machine.StopAndQuarantine",
             "Machine.LiveResponse");
@@ -33,9 +39,19 @@ public final class ApiRoutes {
             route("GET", "/api/machines/[^/]+", ApiFamily.MACHINES, MACHINE_READ),
             route("POST", "/api/machines/[^/]+/isolate", ApiFamily.ISOLATE, ISOLATE),
             route("POST", "/api/machines/[^/]+/unisolate", ApiFamily.ISOLATE, ISOLATE),
+            route("POST", "/api/machines/[^/]+/runAntiVirusScan", ApiFamily.ANTIVIRUSSCAN, SCAN),
+            route("POST", "/api/machines/[^/]+/collectInvestigationPackage", ApiFamily.INVESTIGATIONPACKAGE,
+                    COLLECT_FORENSICS),
+            route("POST", "/api/machines/[^/]+/restrictCodeExecution", ApiFamily.RESTRICTEXECUTION,
+                    RESTRICT_EXECUTION),
+            route("POST", "/api/machines/[^/]+/unrestrictCodeExecution", ApiFamily.RESTRICTEXECUTION,
+                    RESTRICT_EXECUTION),
+            route("POST", "/api/machines/[^/]+/StopAndQuarantineFile", ApiFamily.QUARANTINE, STOP_AND_QUARANTINE),
             route("GET", "/api/machineactions/?", ApiFamily.MACHINEACTIONS, MACHINE_READ),
             route("GET", "/api/machineactions/[^/]+", ApiFamily.MACHINEACTIONS, MACHINE_READ),
             route("POST", "/api/machineactions/[^/]+/cancel", ApiFamily.ISOLATE, CANCEL),
+            // The reference's example spells it GetPackageUri.
+            route("GET", "/api/machineactions/[^/]+/[gG]etPackageUri", ApiFamily.PACKAGEURI, MACHINE_READ),
             route("POST", "/api/advancedqueries/run", ApiFamily.ADVANCEDQUERIES, HUNTING),
             new Route("POST", Pattern.compile("/v1\\.0/security/runHuntingQuery"), ApiFamily.GRAPHHUNTING,
                     Audience.GRAPH, GRAPH_HUNTING),

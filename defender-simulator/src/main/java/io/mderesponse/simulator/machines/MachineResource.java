@@ -3,6 +3,7 @@ package io.mderesponse.simulator.machines;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mderesponse.simulator.actions.IsolationService;
+import io.mderesponse.simulator.actions.ResponseActionService;
 import io.mderesponse.simulator.error.ApiException;
 import io.mderesponse.simulator.odata.ODataJson;
 import io.mderesponse.simulator.odata.ODataQuery;
@@ -17,17 +18,20 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-/** {@code /api/machines}: list, get by id or name, and the isolate and unisolate actions on one machine. */
+/** {@code /api/machines}: list, get by id or name, and the machine actions on one machine. */
 @Path("/api/machines")
 public class MachineResource {
 
     private final MachineStore store;
     private final IsolationService isolation;
+    private final ResponseActionService responseActions;
     private final ObjectMapper mapper;
 
-    public MachineResource(MachineStore store, IsolationService isolation, ObjectMapper mapper) {
+    public MachineResource(MachineStore store, IsolationService isolation, ResponseActionService responseActions,
+            ObjectMapper mapper) {
         this.store = store;
         this.isolation = isolation;
+        this.responseActions = responseActions;
         this.mapper = mapper;
     }
 
@@ -62,6 +66,49 @@ public class MachineResource {
     public Response unisolate(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             String body) {
         return created(isolation.unisolate(id, body, authorization));
+    }
+
+    @POST
+    @Path("{id}/runAntiVirusScan")
+    public Response runAntiVirusScan(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+        return answer(responseActions.runAntiVirusScan(id, body, authorization));
+    }
+
+    @POST
+    @Path("{id}/collectInvestigationPackage")
+    public Response collectInvestigationPackage(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+        return answer(responseActions.collectInvestigationPackage(id, body, authorization));
+    }
+
+    @POST
+    @Path("{id}/restrictCodeExecution")
+    public Response restrictCodeExecution(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+        return answer(responseActions.restrictCodeExecution(id, body, authorization));
+    }
+
+    @POST
+    @Path("{id}/unrestrictCodeExecution")
+    public Response unrestrictCodeExecution(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+        return answer(responseActions.unrestrictCodeExecution(id, body, authorization));
+    }
+
+    /** Spelled with a capital S, as documented (reference 9.4). */
+    @POST
+    @Path("{id}/StopAndQuarantineFile")
+    public Response stopAndQuarantineFile(@PathParam("id") String id,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+        return answer(responseActions.stopAndQuarantineFile(id, body, authorization));
+    }
+
+    /** 201 with a new action; 200 with the pending one a repeated call found (a setting, see RepeatAnswer). */
+    private Response answer(ResponseActionService.Answer answer) {
+        return Response.status(answer.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(ODataJson.entity(mapper, ODataJson.MACHINE_ACTION, answer.action()))
+                .build();
     }
 
     private Response created(Object action) {

@@ -21,6 +21,8 @@ public final class ODataJson {
     public static final String MACHINE = METADATA + "Machines/$entity";
     public static final String MACHINE_ACTIONS = METADATA + "MachineActions";
     public static final String MACHINE_ACTION = METADATA + "MachineActions/$entity";
+    /** A single string answer (the investigation package's URI). */
+    public static final String EDM_STRING = METADATA + "Edm.String";
 
     /** Content type of successful answers, as observed on the real API. */
     public static final String CONTENT_TYPE =

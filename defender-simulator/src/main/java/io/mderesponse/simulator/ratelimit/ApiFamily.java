@@ -10,6 +10,16 @@ public enum ApiFamily {
     MACHINEACTIONS("machineactions"),
     /** Isolate, unisolate and cancel. */
     ISOLATE("isolate"),
+    /** {@code runAntiVirusScan}. */
+    ANTIVIRUSSCAN("antivirusscan"),
+    /** {@code collectInvestigationPackage}. */
+    INVESTIGATIONPACKAGE("investigationpackage"),
+    /** {@code restrictCodeExecution} and {@code unrestrictCodeExecution}. */
+    RESTRICTEXECUTION("restrictexecution"),
+    /** {@code StopAndQuarantineFile}. */
+    QUARANTINE("quarantine"),
+    /** {@code GET /api/machineactions/{id}/getPackageUri} (2 a minute, 120 an hour). */
+    PACKAGEURI("packageuri"),
     /** Defender's advanced hunting API, {@code POST /api/advancedqueries/run} (retiring). */
     ADVANCEDQUERIES("advancedqueries"),
     /** Microsoft Graph's hunting, {@code POST /v1.0/security/runHuntingQuery}. */

@@ -1,7 +1,6 @@
 package io.mderesponse.simulator.token;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 
 /** What an access token says: the API it is for, tenant, application, granted permissions and validity. */
@@ -14,10 +13,5 @@ public record AccessToken(Audience audience, String tenantId, String appId, List
 
     public boolean isExpiredAt(Instant now) {
         return !now.isBefore(expiresAt);
-    }
-
-    /** Whether any of these permissions was granted (the API asks for any one of a list). */
-    public boolean hasAnyRole(Collection<String> wanted) {
-        return wanted.isEmpty() || wanted.stream().anyMatch(roles::contains);
     }
 }

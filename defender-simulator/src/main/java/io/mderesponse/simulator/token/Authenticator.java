@@ -1,10 +1,12 @@
 package io.mderesponse.simulator.token;
 
+import io.mderesponse.simulator.config.RuntimeSettings;
 import io.mderesponse.simulator.error.ApiException;
 import io.mderesponse.simulator.error.ErrorCodes;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -17,9 +19,11 @@ public class Authenticator {
     private static final String BEARER = "bearer ";
 
     private final TokenCodec codec;
+    private final RuntimeSettings settings;
 
-    public Authenticator(TokenCodec codec) {
+    public Authenticator(TokenCodec codec, RuntimeSettings settings) {
         this.codec = codec;
+        this.settings = settings;
     }
 
     /** The caller's token, or an {@link ApiException} with status 401 or 403. */
@@ -41,7 +45,12 @@ public class Authenticator {
                     : unauthorized("The access token was issued for " + token.audience().aud()
                             + ", not for this API (" + audience.aud() + ").");
         }
-        if (!token.hasAnyRole(anyOfRoles)) {
+        // A permission removed at run time (admin settings) is refused at once, also in tokens issued before: tests
+        // need not wait for a cached token to expire. Entra ID would keep honouring it until the token expires.
+        List<String> granted = settings.current().roles();
+        boolean allowed = anyOfRoles.isEmpty()
+                || anyOfRoles.stream().anyMatch(role -> granted.contains(role) && token.roles().contains(role));
+        if (!allowed) {
             throw new ApiException(403, ErrorCodes.FORBIDDEN, "The application does not have any of the required "
                     + "application permissions (" + String.join(", ", anyOfRoles) + ") to access the resource.");
         }

@@ -85,7 +85,7 @@ public class TokenIssuer {
 
     private Issued issue(Audience audience, String tenantId, String clientId) {
         Instant now = Instant.ofEpochSecond(clock.instant().getEpochSecond());
-        List<String> roles = config.roles().stream().filter(audience::owns).toList();
+        List<String> roles = settings.current().roles().stream().filter(audience::owns).toList();
         AccessToken token = new AccessToken(audience, tenantId, clientId, roles, now,
                 now.plus(settings.current().tokenLifetime()));
         return new Issued(token, codec.encode(token));

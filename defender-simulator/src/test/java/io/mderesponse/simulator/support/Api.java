@@ -87,6 +87,17 @@ public final class Api {
                 .then().statusCode(201).extract().path("id");
     }
 
+    /** Changes run-time settings ({@code PUT /admin/settings}); a reset restores the configured ones. */
+    public static void changeSettings(Map<String, ?> change) {
+        given().contentType(ContentType.JSON).body(change).put("/admin/settings").then().statusCode(200);
+    }
+
+    /** {@code POST /api/machines/{id}/<action>} with this raw JSON body and a fresh token. */
+    public static io.restassured.response.Response machineAction(String machineId, String action, String body) {
+        return authorized().contentType(ContentType.JSON).body(body)
+                .post("/api/machines/{id}/" + action, machineId);
+    }
+
     public static void addFault(Map<String, Object> fault) {
         given().contentType(ContentType.JSON).body(fault).post("/admin/faults").then().statusCode(201);
     }
