@@ -224,7 +224,19 @@ public final class RequestHandler {
             // A 5xx, no answer, or an unreadable 2xx: Defender may have acted. The next try looks before calling.
             return new Held(HoldKind.TRANSIENT, e.getMessage(), null, null);
         }
+        if (!RequestComments.names(started.requestorComment(), request)) {
+            // A repeat answered with the action already pending (documented for unisolate, scan, restrict): not an
+            // action for this request, whose comment always carries its id.
+            return settle(intent, FinalStatus.AlreadyPending, "Defender already has a " + request.defenderType()
+                    + " in progress for this machine: it answered with " + describe(started)
+                    + " instead of starting one");
+        }
         return adopt(intent, started, "Started");
+    }
+
+    private static String describe(MachineAction action) {
+        return "action " + action.id() + " requested by " + action.requestor() + " at "
+                + action.creationDateTimeUtc() + " (" + action.status() + ")";
     }
 
     /**
@@ -252,9 +264,7 @@ public final class RequestHandler {
         if (ours.isPresent()) {
             return adopt(intent, ours.get(), "Recovered the pending action of an earlier call");
         }
-        String other = pending.isEmpty() ? "" : ": action " + pending.get(0).id() + " requested by "
-                + pending.get(0).requestor() + " at " + pending.get(0).creationDateTimeUtc() + " is "
-                + pending.get(0).status();
+        String other = pending.isEmpty() ? "" : ": " + describe(pending.get(0));
         return settle(intent, FinalStatus.AlreadyPending, "Defender already has a " + request.defenderType()
                 + " in progress for this machine" + other + target(e));
     }

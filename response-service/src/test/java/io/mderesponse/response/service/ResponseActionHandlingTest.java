@@ -138,6 +138,20 @@ class ResponseActionHandlingTest {
     }
 
     @Test
+    void aScanAnsweredWithAnotherPartysPendingScanIsAlreadyPendingNotAdopted() {
+        defender.answer(() -> Fakes.action(scan.machineId(), MachineActionKind.ANTIVIRUS_SCAN,
+                MachineActionStatus.Pending, "analyst", clock.instant()));
+
+        assertThat(handler.handle(scan)).isEqualTo(HandlingOutcome.DONE);
+
+        assertThat(tracked).isEmpty();
+        assertThat(results.responses).singleElement().satisfies(result -> {
+            assertThat(result.status()).isEqualTo(FinalStatus.AlreadyPending);
+            assertThat(result.reason()).contains("instead of starting one");
+        });
+    }
+
+    @Test
     void aForbiddenScanIsRejectedNamingThePermissionAndIsNotHeld() {
         defender.answer(() -> {
             throw new DefenderForbiddenException(DefenderOperation.RUN_ANTIVIRUS_SCAN, ErrorDetails.status(403), null);
