@@ -16,6 +16,8 @@ public final class TopicNames {
                 Topics.DECISIONS.defaultName(), config.decisions(),
                 Topics.ACTIONS_REQUESTED.defaultName(), config.actionsRequested(),
                 Topics.ACTIONS_RESULTS.defaultName(), config.actionsResults(),
+                Topics.RESPONSE_ACTIONS_REQUESTED.defaultName(), config.responseActionsRequested(),
+                Topics.RESPONSE_ACTIONS_RESULTS.defaultName(), config.responseActionsResults(),
                 Topics.HUNTING_RESULTS.defaultName(), config.huntingResults(),
                 Topics.ALERT_POLLER_DLQ.defaultName(), config.alertPollerDlq());
     }

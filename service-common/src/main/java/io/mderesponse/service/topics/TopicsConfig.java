@@ -30,6 +30,14 @@ public interface TopicsConfig {
     @WithDefault("defender.actions.results")
     String actionsResults();
 
+    /** Requests of the machine actions other than isolation ({@code ResponseActionRequested}), keyed by machine id. */
+    @WithDefault("defender.response-actions.requested")
+    String responseActionsRequested();
+
+    /** Their final results ({@code ResponseActionCompleted}), keyed by machine id. */
+    @WithDefault("defender.response-actions.results")
+    String responseActionsResults();
+
     /** Rows of scheduled advanced hunting queries ({@code HuntingRowFound}). */
     @WithDefault("defender.hunting.results")
     String huntingResults();
