@@ -45,6 +45,16 @@ public interface ResponseConfig {
     Duration inFlightGrace();
 
     /**
+     * How long a request of a kind other than isolation waits for the actions before it in its decision's plan
+     * to begin (an intent, progress or result of theirs known to the service) before Defender is called for it
+     * anyway, with a warning and {@code response_order_wait_expired_total}. The wait keeps the rule's order (e.g.
+     * isolate before collecting the package) although the requests travel on different topics; it pauses no
+     * consumption.
+     */
+    @WithDefault("5m")
+    Duration orderWait();
+
+    /**
      * How long a completed request is remembered after its result was published, so a redelivered request is
      * answered from the record instead of calling Defender again; then it is removed. At least the retention of
      * {@code defender.actions.requested} (Kafka's default: 7 days), since only a record still on its topic can be

@@ -75,7 +75,7 @@ public class ResponseWiring {
                 config.actionTimeout(),
                 config.pollInitial(), config.pollMax(), clock);
         RequestHandler handler = new RequestHandler(store.state(), store::catchUp, store, defender, tracker::track,
-                completion, config.inFlightGrace(), clock);
+                completion, config.inFlightGrace(), config.orderWait(), metrics, clock);
         this.processor = new RequestProcessor(handler, executor, consumption, access, config.retryInitial(),
                 config.retryMax(), clock);
     }

@@ -1,8 +1,8 @@
 package io.mderesponse.response.defender;
 
-import io.mderesponse.contracts.event.MachineActionRequested;
-import io.mderesponse.contracts.event.MachineActionType;
+import io.mderesponse.contracts.event.MachineActionKind;
 import io.mderesponse.defender.client.model.MachineAction;
+import io.mderesponse.response.request.ActionRequest;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,11 +12,14 @@ import java.util.List;
  */
 public interface DefenderActions {
 
-    /** {@code POST isolate} or {@code unisolate} for the request, with {@code comment}. Never retried after a 5xx. */
-    MachineAction start(MachineActionRequested request, String comment);
+    /**
+     * Starts the request's machine action ({@code POST isolate}, {@code runAntiVirusScan}, ...) with
+     * {@code comment}. Never retried after a 5xx or a lost answer.
+     */
+    MachineAction start(ActionRequest request, String comment);
 
-    /** The machine's actions of {@code type} created at or after {@code since}, all pages. */
-    List<MachineAction> actionsOf(String machineId, MachineActionType type, Instant since);
+    /** The machine's actions of the kind's Defender type created at or after {@code since}, all pages. */
+    List<MachineAction> actionsOf(String machineId, MachineActionKind kind, Instant since);
 
     /** One action, as it stands now. */
     MachineAction get(String machineActionId);

@@ -1,10 +1,10 @@
 package io.mderesponse.response.defender;
 
-import io.mderesponse.contracts.event.MachineActionRequested;
-import io.mderesponse.contracts.event.MachineActionType;
+import io.mderesponse.contracts.event.MachineActionKind;
 import io.mderesponse.defender.client.DefenderClient;
 import io.mderesponse.defender.client.model.MachineAction;
 import io.mderesponse.defender.client.query.MachineActionQuery;
+import io.mderesponse.response.request.ActionRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,18 +24,18 @@ public final class DefenderClientActions implements DefenderActions {
     }
 
     @Override
-    public MachineAction start(MachineActionRequested request, String comment) {
-        return request.type() == MachineActionType.Isolate
-                ? defender.isolate(request.machineId(), request.isolationType(), comment)
-                : defender.unisolate(request.machineId(), comment);
+    public MachineAction start(ActionRequest request, String comment) {
+        return defender.startMachineAction(request.machineId(), request.action(), comment);
     }
 
     @Override
-    public List<MachineAction> actionsOf(String machineId, MachineActionType type, Instant since) {
+    public List<MachineAction> actionsOf(String machineId, MachineActionKind kind, Instant since) {
         List<MachineAction> all = new ArrayList<>();
         for (int page = 0; page < MAX_PAGES; page++) {
             List<MachineAction> actions = defender.listMachineActions(MachineActionQuery.builder()
-                    .machineId(machineId).type(type).createdSince(since)
+                    .machineId(machineId)
+                    .type(kind)
+                    .createdSince(since)
                     .top(PAGE_SIZE).skip(page * PAGE_SIZE).build());
             all.addAll(actions);
             if (actions.size() < PAGE_SIZE) {

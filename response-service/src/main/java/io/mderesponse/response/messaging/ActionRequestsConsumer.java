@@ -1,7 +1,11 @@
 package io.mderesponse.response.messaging;
 
-import io.mderesponse.contracts.event.MachineActionRequested;
+import io.mderesponse.contracts.event.Event;
+import io.mderesponse.contracts.event.MachineActionKind;
+import io.mderesponse.contracts.event.ResponseActionRequested;
 import io.mderesponse.contracts.serde.MachineActionRequestedDeserializer;
+import io.mderesponse.contracts.serde.ResponseActionRequestedDeserializer;
+import io.mderesponse.response.request.ActionRequest;
 import io.mderesponse.response.service.RequestProcessor;
 import io.mderesponse.service.messaging.EventRecords;
 import io.mderesponse.service.messaging.PoisonRecordException;
@@ -10,23 +14,29 @@ import io.mderesponse.service.processing.Urgency;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Kafka adapter: reads {@code defender.actions.requested} and hands each request to the idempotent
+ * Kafka adapter of both request channels: {@code defender.actions.requested} (isolation, v1
+ * {@code MachineActionRequested}) and {@code defender.response-actions.requested} (every other kind,
+ * {@code ResponseActionRequested}). Each request becomes an {@link ActionRequest} for the one idempotent
  * {@link RequestProcessor}, concurrently for different machines and in order for one ({@link KeyedProcessing},
- * keyed by machine id). The record is acknowledged once the request is settled or its action is tracked; a
- * held request keeps its record (and every later one of its partition) uncommitted, and no other request starts
- * until it is settled; a record that is not a valid request, or a
- * request that can never be carried out, goes to the dead letter topic with the reason.
+ * keyed by machine id). The record is acknowledged once the request is settled or its action is tracked; a held
+ * request keeps its record (and every later one of its partition) uncommitted, and no other request starts until it
+ * is settled; a record that is not a valid request (a kind this version does not know included), or a request that
+ * can never be carried out, goes to its channel's dead letter topic with the reason.
  */
 @ApplicationScoped
 public class ActionRequestsConsumer {
 
     public static final String INCOMING = "actions-requested";
     public static final String OUTGOING = "actions-results";
+    public static final String RESPONSE_INCOMING = "response-actions-requested";
+    public static final String RESPONSE_OUTGOING = "response-actions-results";
 
     private static final Logger LOG = Logger.getLogger(ActionRequestsConsumer.class);
     /** How often a request waiting behind a held one checks whether the service stops. */
@@ -34,7 +44,8 @@ public class ActionRequestsConsumer {
 
     private final RequestProcessor processor;
     private final KeyedProcessing processing;
-    private final MachineActionRequestedDeserializer deserializer = new MachineActionRequestedDeserializer();
+    private final MachineActionRequestedDeserializer isolations = new MachineActionRequestedDeserializer();
+    private final ResponseActionRequestedDeserializer responses = new ResponseActionRequestedDeserializer();
 
     public ActionRequestsConsumer(RequestProcessor processor, KeyedProcessing processing) {
         this.processor = processor;
@@ -43,13 +54,30 @@ public class ActionRequestsConsumer {
 
     @Incoming(INCOMING)
     public CompletionStage<Void> consume(Message<byte[]> message) {
-        return processing.submit(INCOMING, message, Urgency.NORMAL, this::handle);
+        return processing.submit(INCOMING, message, Urgency.NORMAL,
+                record -> handle(record, isolations, ActionRequest::of));
     }
 
-    private CompletionStage<Void> handle(Message<byte[]> message) {
-        MachineActionRequested request;
+    @Incoming(RESPONSE_INCOMING)
+    public CompletionStage<Void> consumeResponseAction(Message<byte[]> message) {
+        return processing.submit(RESPONSE_INCOMING, message, Urgency.NORMAL,
+                record -> handle(record, responses, ActionRequestsConsumer::known));
+    }
+
+    /** A kind a newer decision-service names cannot be carried out by this version: dead-lettered, for a redrive. */
+    private static ActionRequest known(ResponseActionRequested request) {
+        if (request.kind() == MachineActionKind.UNKNOWN) {
+            throw new PoisonRecordException("ResponseActionRequested " + request.requestId() + " names a machine "
+                    + "action kind this version of response-service does not know");
+        }
+        return ActionRequest.of(request);
+    }
+
+    private <T extends Event> CompletionStage<Void> handle(Message<byte[]> message, Deserializer<T> deserializer,
+            Function<T, ActionRequest> toRequest) {
+        ActionRequest request;
         try {
-            request = EventRecords.read(message, deserializer);
+            request = toRequest.apply(EventRecords.read(message, deserializer));
         } catch (PoisonRecordException e) {
             LOG.errorf("Not a machine action request; it goes to the dead letter topic: %s", e.getMessage());
             return message.nack(e);
@@ -76,10 +104,11 @@ public class ActionRequestsConsumer {
                 .thenCompose(stage -> stage);
     }
 
-    private static CompletionStage<Void> deadLetter(Message<byte[]> message, MachineActionRequested request,
+    private static CompletionStage<Void> deadLetter(Message<byte[]> message, ActionRequest request,
             Throwable failure) {
-        LOG.errorf(failure, "Request %s (machine=%s, correlation=%s) cannot be carried out; it goes to the dead "
-                + "letter topic", request.requestId(), request.machineId(), request.correlationId());
+        LOG.errorf(failure, "Request %s (%s of machine=%s, correlation=%s) cannot be carried out; it goes to the dead "
+                + "letter topic", request.requestId(), request.kind().wireName(), request.machineId(),
+                request.correlationId());
         return message.nack(failure);
     }
 }

@@ -5,19 +5,22 @@ import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Pauses and resumes the request channel's Kafka consumer (every assigned partition). SmallRye keeps a paused
+ * Pauses and resumes both request channels' Kafka consumers (every assigned partition). SmallRye keeps a paused
  * consumer paused across rebalances until it is resumed. Records are processed concurrently per machine, so
- * pausing is what keeps other machines' requests from reaching a Defender that refuses or fails: the records
- * already read wait in their queue.
+ * pausing is what keeps other machines' requests, of any kind, from reaching a Defender that refuses or fails:
+ * the records already read wait in their queue.
  */
 @ApplicationScoped
 public class KafkaConsumption implements ConsumptionControl {
 
     private static final Logger LOG = Logger.getLogger(KafkaConsumption.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final List<String> CHANNELS = List.of(ActionRequestsConsumer.INCOMING,
+            ActionRequestsConsumer.RESPONSE_INCOMING);
 
     private final KafkaClientService clients;
 
@@ -27,26 +30,30 @@ public class KafkaConsumption implements ConsumptionControl {
 
     @Override
     public void pause() {
-        try {
-            consumer().pause().await().atMost(TIMEOUT);
-        } catch (RuntimeException e) {
-            LOG.warnf("Could not pause the consumer of %s: %s", ActionRequestsConsumer.INCOMING, e.getMessage());
+        for (String channel : CHANNELS) {
+            try {
+                consumer(channel).pause().await().atMost(TIMEOUT);
+            } catch (RuntimeException e) {
+                LOG.warnf("Could not pause the consumer of %s: %s", channel, e.getMessage());
+            }
         }
     }
 
     @Override
     public void resume() {
-        try {
-            consumer().resume().await().atMost(TIMEOUT);
-        } catch (RuntimeException e) {
-            LOG.warnf("Could not resume the consumer of %s: %s", ActionRequestsConsumer.INCOMING, e.getMessage());
+        for (String channel : CHANNELS) {
+            try {
+                consumer(channel).resume().await().atMost(TIMEOUT);
+            } catch (RuntimeException e) {
+                LOG.warnf("Could not resume the consumer of %s: %s", channel, e.getMessage());
+            }
         }
     }
 
-    private KafkaConsumer<Object, Object> consumer() {
-        KafkaConsumer<Object, Object> consumer = clients.getConsumer(ActionRequestsConsumer.INCOMING);
+    private KafkaConsumer<Object, Object> consumer(String channel) {
+        KafkaConsumer<Object, Object> consumer = clients.getConsumer(channel);
         if (consumer == null) {
-            throw new IllegalStateException("no consumer for channel " + ActionRequestsConsumer.INCOMING + " yet");
+            throw new IllegalStateException("no consumer for channel " + channel + " yet");
         }
         return consumer;
     }

@@ -9,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
- * The topics the response service reads and writes, created or verified at start: requests in, results out, the
- * requests' dead letters, and its two compacted state topics (one partition each: every instance reads them
+ * The topics the response service reads and writes, created or verified at start: requests in (isolation and
+ * the other kinds), results out (the same two), the requests' dead letters, and its two compacted state topics (one partition each: every instance reads them
  * whole).
  */
 @ApplicationScoped
@@ -22,6 +22,9 @@ public class ResponseTopics implements TopicRequirements {
                 TopicSpec.of(Topics.ACTIONS_REQUESTED, names),
                 TopicSpec.deadLetter(Topics.dlq(names.nameOf(Topics.ACTIONS_REQUESTED), Services.RESPONSE)),
                 TopicSpec.of(Topics.ACTIONS_RESULTS, names),
+                TopicSpec.of(Topics.RESPONSE_ACTIONS_REQUESTED, names),
+                TopicSpec.deadLetter(Topics.dlq(names.nameOf(Topics.RESPONSE_ACTIONS_REQUESTED), Services.RESPONSE)),
+                TopicSpec.of(Topics.RESPONSE_ACTIONS_RESULTS, names),
                 TopicSpec.of(Topics.RESPONSE_INTENTS, names),
                 TopicSpec.of(Topics.RESPONSE_REQUEST_ACTIONS, names));
     }

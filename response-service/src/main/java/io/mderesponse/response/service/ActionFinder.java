@@ -1,8 +1,8 @@
 package io.mderesponse.response.service;
 
-import io.mderesponse.contracts.event.MachineActionRequested;
 import io.mderesponse.defender.client.model.MachineAction;
 import io.mderesponse.response.defender.DefenderActions;
+import io.mderesponse.response.request.ActionRequest;
 import io.mderesponse.response.state.RequestIntent;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * Looks in Defender's list of a machine's actions for the one a request started: its comment carries the request
  * id. This is how a call whose answer was lost (the service died, the answer timed out) is recovered instead of
- * repeated.
+ * repeated. Only actions of the request's Defender type ({@code Isolate}, {@code RunAntiVirusScan}, ...) count.
  */
 public final class ActionFinder {
 
@@ -31,8 +31,9 @@ public final class ActionFinder {
 
     /** The action carrying the intent's request id, the oldest if there were several. */
     public Optional<MachineAction> startedBy(RequestIntent intent) {
-        return actions(intent.request(), intent.firstAttemptAt().minus(CLOCK_SKEW)).stream()
-                .filter(action -> RequestComments.names(action.requestorComment(), intent.request()))
+        ActionRequest request = intent.action();
+        return actions(request, intent.firstAttemptAt().minus(CLOCK_SKEW)).stream()
+                .filter(action -> RequestComments.names(action.requestorComment(), request))
                 .min(OLDEST_FIRST);
     }
 
@@ -40,13 +41,15 @@ public final class ActionFinder {
      * The machine's actions of the request's type created since {@code since} that are still Pending or
      * InProgress, oldest first.
      */
-    public List<MachineAction> pending(MachineActionRequested request, Instant since) {
+    public List<MachineAction> pending(ActionRequest request, Instant since) {
         return actions(request, since).stream().filter(action -> !action.status().isFinal())
                 .sorted(OLDEST_FIRST).toList();
     }
 
-    private List<MachineAction> actions(MachineActionRequested request, Instant since) {
-        return defender.actionsOf(request.machineId(), request.type(), since).stream()
-                .filter(action -> action.typeIs(request.type())).toList();
+    private List<MachineAction> actions(ActionRequest request, Instant since) {
+        // The list is asked for this type already; checked again, as a list that ignored the filter must not
+        // make another type's action ours.
+        return defender.actionsOf(request.machineId(), request.kind(), since).stream()
+                .filter(action -> action.typeIs(request.kind())).toList();
     }
 }

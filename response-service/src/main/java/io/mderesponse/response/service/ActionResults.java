@@ -4,6 +4,8 @@ import io.mderesponse.contracts.event.Event;
 import io.mderesponse.contracts.event.FinalStatus;
 import io.mderesponse.contracts.event.MachineActionCompleted;
 import io.mderesponse.contracts.event.MachineActionRequested;
+import io.mderesponse.contracts.event.ResponseActionCompleted;
+import io.mderesponse.contracts.event.ResponseActionRequested;
 import io.mderesponse.defender.client.model.MachineAction;
 import io.mderesponse.defender.client.model.MachineActionStatus;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +15,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Maps Defender's answers to the published {@code MachineActionCompleted}. Only Defender's {@code Succeeded}
+ * Maps Defender's answers to the published {@code MachineActionCompleted} (isolation) or
+ * {@code ResponseActionCompleted} (every other kind). Only Defender's {@code Succeeded}
  * becomes {@code Succeeded}: a machine is "isolated" then and never earlier.
  *
  * <p>The result's event id is derived from the request id, so should the same result ever be published twice
@@ -41,6 +44,15 @@ public final class ActionResults {
                 clock.instant(), Event.SCHEMA_VERSION, request.requestId(), request.decisionId(), request.type(),
                 request.machineId(), request.alert(), request.recipients(), machineActionId, status, reason,
                 requestedAt, completedAt, request.ruleId(), request.actionKind(), request.plan());
+    }
+
+    public ResponseActionCompleted result(ResponseActionRequested request, String machineActionId,
+            FinalStatus status, String reason, Instant requestedAt, Instant completedAt) {
+        return new ResponseActionCompleted(resultEventId(request.requestId()), request.correlationId(),
+                clock.instant(), Event.SCHEMA_VERSION, request.requestId(), request.decisionId(), request.kind(),
+                request.machineId(), request.scanType(), request.sha1(), request.fileName(), request.ruleId(),
+                request.plan(), request.alert(), request.recipients(), machineActionId, status, reason, requestedAt,
+                completedAt);
     }
 
     /** The final status of an action Defender reports as final. */

@@ -20,7 +20,7 @@ import org.apache.kafka.common.KafkaException;
 import org.jboss.logging.Logger;
 
 /**
- * Follows machine actions in the background, so no request holds its partition while Defender works: each action
+ * Follows machine actions (of every kind) in the background, so no request holds its partition while Defender works: each action
  * is read with a doubling pause ({@code response.poll-initial} to {@code response.poll-max}) until Defender
  * reports it final or until {@code response.action-timeout} after the action became known (kept in Kafka, so a
  * restart does not extend it), which is a {@code TimeOut} with the reason. Then its result is completed (published and recorded).
@@ -109,7 +109,7 @@ public final class ActionTracker {
                 tracked.remove(t.progress.requestId());
                 return;
             }
-            completion.complete(t.progress.request(), t.progress.machineActionId(), status, reason,
+            completion.complete(t.progress.action(), t.progress.machineActionId(), status, reason,
                     t.progress.requestedAt());
             tracked.remove(t.progress.requestId());
         } catch (KafkaException e) {
@@ -137,7 +137,7 @@ public final class ActionTracker {
     private void schedule(Tracked t, Duration delay) {
         try {
             // In the request's log and trace context: what following it logs and publishes stays with the request.
-            executor.schedule(RecordContext.carry(t.progress.request(), () -> run(t)), Math.max(0, delay.toMillis()),
+            executor.schedule(RecordContext.carry(t.progress.action().event(), () -> run(t)), Math.max(0, delay.toMillis()),
                     TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // Shutting down: the action stays TRACKING in Kafka and is followed again after the restart.

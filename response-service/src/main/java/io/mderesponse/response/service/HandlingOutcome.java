@@ -1,9 +1,13 @@
 package io.mderesponse.response.service;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
-/** What handling a request came to: done (its record may be committed), or held to be tried again later. */
+/**
+ * What handling a request came to: done (its record may be committed), held to be tried again later, or waiting
+ * for the actions before it in its plan.
+ */
 public sealed interface HandlingOutcome {
 
     /** Settled or tracked: the record may be committed. */
@@ -25,6 +29,21 @@ public sealed interface HandlingOutcome {
         public Held {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * Not started yet because an action before it in its decision's plan has not begun: the record stays
+     * uncommitted and the request is looked at again soon, without pausing consumption (other machines go on).
+     *
+     * @param reason for logs
+     * @param until when the request is started anyway ({@code response.order-wait} after it arrived)
+     */
+    record Waiting(String reason, Instant until) implements HandlingOutcome {
+
+        public Waiting {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(until, "until");
         }
     }
 

@@ -1,6 +1,6 @@
 package io.mderesponse.response.service;
 
-import io.mderesponse.contracts.event.MachineActionRequested;
+import io.mderesponse.response.request.ActionRequest;
 
 /**
  * The Defender comment of a request always carries its request id, so the action a lost call started can be
@@ -12,14 +12,14 @@ public final class RequestComments {
     private RequestComments() {
     }
 
-    public static String of(MachineActionRequested request) {
+    public static String of(ActionRequest request) {
         String id = request.requestId().toString();
         String comment = request.comment();
         return comment.contains(id) ? comment : comment + " [request " + id + "]";
     }
 
     /** Whether an action's comment names the request. */
-    public static boolean names(String requestorComment, MachineActionRequested request) {
+    public static boolean names(String requestorComment, ActionRequest request) {
         return requestorComment != null && requestorComment.contains(request.requestId().toString());
     }
 }

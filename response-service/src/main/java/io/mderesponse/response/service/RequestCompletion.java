@@ -1,8 +1,7 @@
 package io.mderesponse.response.service;
 
 import io.mderesponse.contracts.event.FinalStatus;
-import io.mderesponse.contracts.event.MachineActionCompleted;
-import io.mderesponse.contracts.event.MachineActionRequested;
+import io.mderesponse.response.request.ActionRequest;
 import io.mderesponse.response.state.RequestProgress;
 import io.mderesponse.response.state.StateWriter;
 import java.time.Clock;
@@ -10,9 +9,9 @@ import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
- * Ends a request: publishes its result, then records that it is out (so it is never acted on again), then
- * drops its intent. In that order, so a crash between two steps repeats the result (with the same event id)
- * rather than losing it.
+ * Ends a request: publishes its result (as the completion of the event type it came as), then records that it is
+ * out (so it is never acted on again), then drops its intent. In that order, so a crash between two steps repeats
+ * the result (with the same event id) rather than losing it.
  */
 public final class RequestCompletion {
 
@@ -33,18 +32,21 @@ public final class RequestCompletion {
         this.clock = clock;
     }
 
-    public void complete(MachineActionRequested request, String machineActionId, FinalStatus status, String reason,
+    public void complete(ActionRequest request, String machineActionId, FinalStatus status, String reason,
             Instant requestedAt) {
         Instant completedAt = clock.instant();
-        MachineActionCompleted result = results.result(request, machineActionId, status, reason, requestedAt,
-                completedAt);
-        publisher.publish(result);
+        if (request.isV1()) {
+            publisher.publish(results.result(request.isolation(), machineActionId, status, reason, requestedAt,
+                    completedAt));
+        } else {
+            publisher.publish(results.result(request.response(), machineActionId, status, reason, requestedAt,
+                    completedAt));
+        }
         state.recordProgress(RequestProgress.completed(request, machineActionId, requestedAt, status, reason,
                 completedAt));
         state.forgetIntent(request.requestId());
-        metrics.completed(request.type(), status);
-        LOG.infof("Completed %s of machine=%s request=%s correlation=%s action=%s status=%s%s", request.type(),
-                request.machineId(), request.requestId(), request.correlationId(), machineActionId, status,
-                reason == null ? "" : " reason=" + reason);
+        metrics.completed(request.defenderType(), status);
+        LOG.infof("Completed %s correlation=%s action=%s status=%s%s", request.describe(), request.correlationId(),
+                machineActionId, status, reason == null ? "" : " reason=" + reason);
     }
 }

@@ -3,7 +3,6 @@ package io.mderesponse.response.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mderesponse.contracts.event.FinalStatus;
-import io.mderesponse.contracts.event.MachineActionRequested;
 import io.mderesponse.contracts.event.MachineActionType;
 import io.mderesponse.defender.client.DefenderOperation;
 import io.mderesponse.defender.client.error.ActionAlreadyInProgressException;
@@ -11,6 +10,7 @@ import io.mderesponse.defender.client.error.DefenderForbiddenException;
 import io.mderesponse.defender.client.error.DefenderServerErrorException;
 import io.mderesponse.defender.client.error.ErrorDetails;
 import io.mderesponse.defender.client.model.MachineActionStatus;
+import io.mderesponse.response.request.ActionRequest;
 import io.mderesponse.response.service.HandlingOutcome.Held;
 import io.mderesponse.response.service.HandlingOutcome.HoldKind;
 import io.mderesponse.response.state.RequestIntent;
@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class RequestHandlerTest {
 
     private static final Duration GRACE = Duration.ofMinutes(2);
+    private static final Duration ORDER_WAIT = Duration.ofMinutes(5);
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T10:00:00Z"));
     private final Fakes.State state = new Fakes.State();
@@ -37,8 +38,8 @@ class RequestHandlerTest {
     private final List<RequestProgress> tracked = new ArrayList<>();
     private final RequestHandler handler = new RequestHandler(state.table, () -> { }, state, defender, tracked::add,
             new RequestCompletion(new ActionResults(clock), results, state, ResponseMetrics.NONE, clock), GRACE,
-            clock);
-    private final MachineActionRequested request = RequestsAndResults.isolation(TestIds.machineId());
+            ORDER_WAIT, ResponseMetrics.NONE, clock);
+    private final ActionRequest request = ActionRequest.of(RequestsAndResults.isolation(TestIds.machineId()));
 
     @Test
     void aNewRequestRecordsItsIntentBeforeCallingAndTracksTheStartedAction() {

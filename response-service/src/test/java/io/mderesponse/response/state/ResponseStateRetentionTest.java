@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mderesponse.contracts.event.FinalStatus;
 import io.mderesponse.contracts.event.MachineActionRequested;
+import io.mderesponse.response.request.ActionRequest;
 import io.mderesponse.response.testing.RequestsAndResults;
 import io.mderesponse.testsupport.defender.TestIds;
 import io.mderesponse.testsupport.kafka.SharedKafkaBroker;
@@ -81,7 +82,8 @@ class ResponseStateRetentionTest {
         ResponseStateStore store = open();
         store.load();
         MachineActionRequested request = RequestsAndResults.isolation(TestIds.machineId());
-        store.recordProgress(RequestProgress.tracking(request, "action-1", clock.instant(), clock.instant()));
+        store.recordProgress(RequestProgress.tracking(ActionRequest.of(request), "action-1", clock.instant(),
+                clock.instant()));
 
         clock.advance(Duration.ofDays(30));
         assertThat(store.expireDue()).isZero();
@@ -90,7 +92,8 @@ class ResponseStateRetentionTest {
                 .containsExactly(request.requestId());
     }
 
-    private void carryOut(ResponseStateStore store, MachineActionRequested request) {
+    private void carryOut(ResponseStateStore store, MachineActionRequested delivered) {
+        ActionRequest request = ActionRequest.of(delivered);
         store.recordIntent(RequestIntent.first(request, clock.instant()));
         store.recordProgress(RequestProgress.tracking(request, "action-" + request.requestId(), clock.instant(),
                 clock.instant()));

@@ -1,11 +1,13 @@
 package io.mderesponse.response.testing;
 
 import io.mderesponse.contracts.event.MachineActionCompleted;
-import io.mderesponse.contracts.event.MachineActionRequested;
+import io.mderesponse.contracts.event.MachineActionKind;
 import io.mderesponse.contracts.event.MachineActionType;
+import io.mderesponse.contracts.event.ResponseActionCompleted;
 import io.mderesponse.defender.client.model.MachineAction;
 import io.mderesponse.defender.client.model.MachineActionStatus;
 import io.mderesponse.response.defender.DefenderActions;
+import io.mderesponse.response.request.ActionRequest;
 import io.mderesponse.response.service.ResultPublisher;
 import io.mderesponse.response.state.RequestIntent;
 import io.mderesponse.response.state.RequestProgress;
@@ -28,9 +30,15 @@ public final class Fakes {
     /** A Defender machine action as the API returns it. */
     public static MachineAction action(String machineId, MachineActionType type, MachineActionStatus status,
             String comment, Instant created) {
-        return new MachineAction(UUID.randomUUID().toString(), type.name(), "Full", "local-dev-client", comment,
-                "PublicApi", null, status, machineId, "ws.contoso.com", created, created, null, null, null,
-                type + " machine", null, List.of(), 0);
+        return action(machineId, MachineActionKind.of(type), status, comment, created);
+    }
+
+    /** A Defender machine action of {@code kind}'s Defender type. */
+    public static MachineAction action(String machineId, MachineActionKind kind, MachineActionStatus status,
+            String comment, Instant created) {
+        return new MachineAction(UUID.randomUUID().toString(), kind.defenderType(), "Full", "local-dev-client",
+                comment, "PublicApi", null, status, machineId, "ws.contoso.com", created, created, null, null, null,
+                kind.defenderType() + " machine", null, List.of(), 0);
     }
 
 
@@ -59,13 +67,19 @@ public final class Fakes {
         }
     }
 
-    /** Published results. */
+    /** Published results: isolation's and the other kinds'. */
     public static final class Results implements ResultPublisher {
         public final List<MachineActionCompleted> published = new ArrayList<>();
+        public final List<ResponseActionCompleted> responses = new ArrayList<>();
 
         @Override
         public void publish(MachineActionCompleted result) {
             published.add(result);
+        }
+
+        @Override
+        public void publish(ResponseActionCompleted result) {
+            responses.add(result);
         }
     }
 
@@ -86,22 +100,22 @@ public final class Fakes {
         }
 
         @Override
-        public MachineAction start(MachineActionRequested request, String comment) {
+        public MachineAction start(ActionRequest request, String comment) {
             calls.add("start " + comment);
             MachineAction answered = answers.isEmpty() ? null : answers.poll().get();
             if (answered != null) {
                 return answered;
             }
-            MachineAction action = action(request.machineId(), request.type(), MachineActionStatus.Pending, comment,
+            MachineAction action = action(request.machineId(), request.kind(), MachineActionStatus.Pending, comment,
                     Instant.now());
             listed.add(action);
             return action;
         }
 
         @Override
-        public List<MachineAction> actionsOf(String machineId, MachineActionType type, Instant since) {
+        public List<MachineAction> actionsOf(String machineId, MachineActionKind kind, Instant since) {
             calls.add("list");
-            return listed.stream().filter(a -> a.machineId().equals(machineId) && a.typeIs(type)).toList();
+            return listed.stream().filter(a -> a.machineId().equals(machineId) && a.typeIs(kind)).toList();
         }
 
         @Override

@@ -10,21 +10,24 @@ public class ShortWindowsProfile implements QuarkusTestProfile {
     public static final String ACTION_TIMEOUT = "8s";
     /** {@code response.in-flight-grace} of these tests. */
     public static final String IN_FLIGHT_GRACE = "3s";
+    /** {@code response.order-wait} of these tests. */
+    public static final String ORDER_WAIT = "4s";
     /** {@code defender.api.read-timeout} of these tests. */
     public static final String READ_TIMEOUT = "1s";
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of(
-                "response.poll-initial", "200ms",
-                "response.poll-max", "500ms",
-                "response.action-timeout", ACTION_TIMEOUT,
-                "response.retry-initial", "300ms",
-                "response.retry-max", "1s",
-                "response.in-flight-grace", IN_FLIGHT_GRACE,
-                "defender.retry.initial", "50ms",
-                "defender.retry.max", "200ms",
-                "defender.retry.attempts", "2",
-                "defender.api.read-timeout", READ_TIMEOUT);
+        return Map.ofEntries(
+                Map.entry("response.poll-initial", "200ms"),
+                Map.entry("response.poll-max", "500ms"),
+                Map.entry("response.action-timeout", ACTION_TIMEOUT),
+                Map.entry("response.retry-initial", "300ms"),
+                Map.entry("response.retry-max", "1s"),
+                Map.entry("response.in-flight-grace", IN_FLIGHT_GRACE),
+                Map.entry("response.order-wait", ORDER_WAIT),
+                Map.entry("defender.retry.initial", "50ms"),
+                Map.entry("defender.retry.max", "200ms"),
+                Map.entry("defender.retry.attempts", "2"),
+                Map.entry("defender.api.read-timeout", READ_TIMEOUT));
     }
 }

@@ -34,7 +34,7 @@ public interface TopicsConfig {
     @WithDefault("defender.response-actions.requested")
     String responseActionsRequested();
 
-    /** Final results of the machine actions other than isolation ({@code ResponseActionCompleted}). */
+    /** Their final results ({@code ResponseActionCompleted}), keyed by machine id. */
     @WithDefault("defender.response-actions.results")
     String responseActionsResults();
 
