@@ -134,8 +134,8 @@ public class Guards {
         MachineActionKind kind = guard.actionKind();
         String what = kind == MachineActionKind.ISOLATE ? "An isolation of this machine"
                 : kind == MachineActionKind.STOP_AND_QUARANTINE_FILE
-                        ? "A stopAndQuarantineFile of file " + guard.sha1() + " on this machine"
-                        : "A " + kind.wireName() + " of this machine";
+                        ? "The stopAndQuarantineFile of file " + guard.sha1() + " on this machine"
+                        : "The " + kind.wireName() + " of this machine";
         switch (guard.status()) {
             case PENDING:
                 return Optional.of(what + " is pending (request " + guard.requestId() + ")");
