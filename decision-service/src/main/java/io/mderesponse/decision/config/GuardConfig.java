@@ -95,7 +95,7 @@ public interface GuardConfig {
         return kind == MachineActionKind.ISOLATE ? maxIsolationsPerHour() : guardOf(kind).maxPerHour();
     }
 
-    /** The name of {@code kind}'s setting {@code name} ({@code machine-window} or {@code max-per-hour}), for reasons. */
+    /** The full name of {@code kind}'s setting {@code name} ({@code machine-window}, {@code max-per-hour}). */
     static String settingOf(MachineActionKind kind, String name) {
         if (kind == MachineActionKind.ISOLATE) {
             return name.equals("machine-window") ? "guard.machine-window" : "guard.max-isolations-per-hour";

@@ -117,7 +117,8 @@ public class DecisionService {
                         .toList();
                 int more = files.rejected().size() - named.size();
                 notes.add("stopAndQuarantineFile: " + files.rejected().size() + " evidence value(s) that are not a "
-                        + "SHA-1 were refused: " + String.join(", ", named) + (more > 0 ? " and " + more + " more" : ""));
+                        + "SHA-1 were refused: " + String.join(", ", named)
+                        + (more > 0 ? " and " + more + " more" : ""));
             }
             if (files.valid().isEmpty()) {
                 notes.add("stopAndQuarantineFile: no valid SHA-1 in the evidence, so no file is quarantined");

@@ -181,7 +181,7 @@ public class GuardStore {
         return window(machineId, MachineActionKind.ISOLATE, null);
     }
 
-    /** The machine's window state of {@code kind} (and file {@code sha1}, for a quarantine), current as of this call. */
+    /** The machine's window of {@code kind} (and file {@code sha1}, for a quarantine), current as of this call. */
     public Optional<MachineGuard> window(String machineId, MachineActionKind kind, String sha1) {
         started().guardsLog.catchUp(this::applyMachine);
         return Optional.ofNullable(machines.get(MachineGuard.keyOf(machineId, kind, sha1)));
@@ -219,9 +219,9 @@ public class GuardStore {
     }
 
     /**
-     * The hold, as it stands now, of the request {@code requestId} (its plan's first, derived from alert and rule), if one
-     * was written: an enriched alert delivered again (after a rebalance, on any replica) finds the hold it already
-     * has instead of making a second one that could be settled differently.
+     * The hold, as it stands now, of the request {@code requestId} (its plan's first, derived from alert and rule),
+     * if one was written: an enriched alert delivered again (after a rebalance, on any replica) finds the hold it
+     * already has instead of making a second one that could be settled differently.
      */
     public Optional<HeldDecision> heldFor(UUID requestId) {
         started().approvalsLog.catchUp(this::applyHeld);

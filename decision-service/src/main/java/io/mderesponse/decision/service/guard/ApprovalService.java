@@ -26,9 +26,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Held decisions: listing, approving (an {@code APPROVED} decision, a budget claim that always counts, the machine
- * windows, then the requests of the whole held plan), denying, and expiring after {@code approval.ttl}. Replicas agree on one outcome per
- * hold through the approvals log: each claims, the first claim wins, only the winner publishes (the lock here only
- * keeps this replica's own calls apart).
+ * windows, then the requests of the whole held plan), denying, and expiring after {@code approval.ttl}. Replicas
+ * agree on one outcome per hold through the approvals log: each claims, the first claim wins, only the winner
+ * publishes (the lock here only keeps this replica's own calls apart).
  */
 @ApplicationScoped
 public class ApprovalService {

@@ -38,10 +38,10 @@ import org.yaml.snakeyaml.representer.Representer;
  * Reads a rules file: YAML with a {@code rules} list, each rule with {@code id}, {@code when} (CEL),
  * {@code actions}, {@code isolation}, {@code notify} and {@code dryRun}. An action is a name ({@code isolate},
  * {@code notify}, any {@link MachineActionKind}) or a one-key mapping of a name to its parameters
- * ({@code {antivirusScan: {scanType: Quick}}}); the list's order is the order the machine actions are carried out. Every problem is reported with its line
- * and column, and with the rule's id when it is in a rule; unknown fields are problems too, so a misspelt
- * {@code dryrun: true} cannot silently isolate. Nothing is constructed from YAML tags: the file is only composed
- * into nodes.
+ * ({@code {antivirusScan: {scanType: Quick}}}); the list's order is the order the machine actions are carried
+ * out. Every problem is reported with its line and column, and with the rule's id when it is in a rule; unknown
+ * fields are problems too, so a misspelt {@code dryrun: true} cannot silently isolate. Nothing is constructed from
+ * YAML tags: the file is only composed into nodes.
  */
 public final class RuleFileParser {
 
