@@ -1,5 +1,6 @@
 package io.mderesponse.decision.config;
 
+import io.mderesponse.decision.metrics.DecisionMetrics;
 import io.mderesponse.decision.service.DecisionService;
 import io.mderesponse.decision.service.reload.RulesRuntime;
 import jakarta.enterprise.inject.Produces;
@@ -10,7 +11,7 @@ public class DecisionWiring {
 
     @Produces
     @Singleton
-    DecisionService decisionService(RulesRuntime rules) {
-        return new DecisionService(rules.active());
+    DecisionService decisionService(RulesRuntime rules, DecisionMetrics metrics) {
+        return new DecisionService(rules.active(), metrics::hashesRejected);
     }
 }

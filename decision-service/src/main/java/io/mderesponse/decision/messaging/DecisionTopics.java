@@ -30,6 +30,9 @@ public class DecisionTopics implements TopicRequirements {
                 TopicSpec.of(Topics.ACTIONS_REQUESTED, names),
                 TopicSpec.of(Topics.ACTIONS_RESULTS, names),
                 TopicSpec.deadLetter(Topics.dlq(names.nameOf(Topics.ACTIONS_RESULTS), Services.DECISION)),
+                TopicSpec.of(Topics.RESPONSE_ACTIONS_REQUESTED, names),
+                TopicSpec.of(Topics.RESPONSE_ACTIONS_RESULTS, names),
+                TopicSpec.deadLetter(Topics.dlq(names.nameOf(Topics.RESPONSE_ACTIONS_RESULTS), Services.DECISION)),
                 internal(Topics.DECISION_GUARDS),
                 internal(Topics.DECISION_APPROVALS),
                 internal(Topics.ISOLATION_BUDGET));

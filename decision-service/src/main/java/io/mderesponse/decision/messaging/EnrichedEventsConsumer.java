@@ -18,8 +18,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Kafka adapter: reads {@code defender.alerts.enriched}, decides, applies the guards (exclusions, machine window,
- * cap), publishes the decision and then its request, and only
+ * Kafka adapter: reads {@code defender.alerts.enriched}, decides, applies the guards (exclusions, machine windows,
+ * caps), publishes the decision and then its requests in plan order, and only
  * then acknowledges the record, so a crash in between redelivers it (the request id is derived, so the
  * response service sees the same id again). Records are decided concurrently through {@link KeyedProcessing}, in
  * order per record key (the machine id), so the machine window's check and its update never race for one machine.
@@ -30,6 +30,7 @@ public class EnrichedEventsConsumer {
     public static final String INCOMING = "alerts-enriched";
     public static final String DECISIONS = DecisionPublisher.DECISIONS;
     public static final String ACTIONS_REQUESTED = DecisionPublisher.ACTIONS_REQUESTED;
+    public static final String RESPONSE_ACTIONS_REQUESTED = DecisionPublisher.RESPONSE_ACTIONS_REQUESTED;
 
     private static final Logger LOG = Logger.getLogger(EnrichedEventsConsumer.class);
 
@@ -60,9 +61,9 @@ public class EnrichedEventsConsumer {
             event = EventRecords.read(message, deserializer);
             Decision decision = guards.apply(event, decisionService.decide(event));
             publisher.publish(decision);
-            LOG.infof("Decided alert=%s machine=%s outcome=%s rule=%s ruleset=%s request=%s", event.correlationId(),
+            LOG.infof("Decided alert=%s machine=%s outcome=%s rule=%s ruleset=%s requests=%s", event.correlationId(),
                     decision.decision().machineId(), decision.decision().outcome(), decision.decision().ruleId(),
-                    decision.decision().rulesetVersion(), decision.request().map(r -> r.requestId().toString()).orElse("none"));
+                    decision.decision().rulesetVersion(), requestIds(decision));
             return message.ack();
         } catch (RuleEvaluationException e) {
             reporter.evaluationFailed(e.ruleId());
@@ -73,5 +74,11 @@ public class EnrichedEventsConsumer {
             LOG.errorf(e, "Could not decide on a record; it goes to the dead letter topic: %s", e.getMessage());
             return message.nack(e);
         }
+    }
+
+    /** The plan's request ids in order, for the log line. */
+    private static String requestIds(Decision decision) {
+        return decision.requests().isEmpty() ? "none" : decision.decision().plan().stream()
+                .map(action -> action.kind().wireName() + ":" + action.requestId()).toList().toString();
     }
 }

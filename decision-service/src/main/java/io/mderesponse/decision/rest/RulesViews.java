@@ -31,13 +31,16 @@ public final class RulesViews {
         }
     }
 
-    /** One rule, as the file says it ({@code notify} in JSON, like in the file). */
+    /**
+     * One rule, as the file says it ({@code notify} in JSON, like in the file); {@code actions} names its machine
+     * actions in the order they are carried out, then {@code notify}.
+     */
     public record RuleView(String id, String when, List<String> actions, String isolation,
             @JsonProperty("notify") List<String> recipients, boolean dryRun) {
 
         static RuleView of(Rule rule) {
             return new RuleView(rule.id(), rule.when().expression(),
-                    rule.actions().stream().map(action -> action.wireName()).toList(),
+                    rule.actionNames(),
                     rule.isolation() == null ? null : rule.isolation().name(), rule.recipients(), rule.dryRun());
         }
     }

@@ -1,7 +1,6 @@
 package io.mderesponse.decision.state;
 
-import io.mderesponse.contracts.event.MachineActionType;
-import io.mderesponse.contracts.event.RequestIds;
+import io.mderesponse.contracts.event.MachineActionKind;
 import io.mderesponse.contracts.topic.TopicDefinition;
 import io.mderesponse.contracts.topic.Topics;
 import io.mderesponse.decision.config.ApprovalConfig;
@@ -19,17 +18,20 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The guards' state in Kafka ({@link StateTopic}s): the machine windows (compacted, keyed by machine id), the
- * isolation budget (one partition, a log of claims) and the held decisions (compacted, one partition). Each write
+ * The guards' state in Kafka ({@link StateTopic}s): the machine windows (compacted, keyed by machine id for
+ * isolation and by machine and kind for the others, see {@link MachineGuard#key()}), the budget of every kind's cap
+ * (one partition, a log of claims) and the held decisions (compacted, one partition). Each write
  * waits for the broker's acknowledgement and is then read back in log order (a budget claim's verdict is its place
  * in the log, and so is the outcome of a held decision: the first claim to settle it); a read that must be current
  * first catches up to the end of its topic. A settled held decision and its claims are kept for
- * {@code approval.settled-retention} after its approval deadline, then removed; machine windows are kept
- * per machine (one entry each, overwritten), budget claims are counted over two cap windows.
+ * {@code approval.settled-retention} after its approval deadline, then removed; isolation windows are kept
+ * per machine (one entry each, overwritten), the other kinds' windows until their window has passed (a pending one
+ * until its result); budget claims are counted over two cap windows.
  */
 @ApplicationScoped
 public class GuardStore {
@@ -65,7 +67,7 @@ public class GuardStore {
         this.config = config;
         this.settledRetention = settledRetention;
         this.clock = clock;
-        this.budget = new IsolationBudget(config.maxIsolationsPerHour(), config.capWindow());
+        this.budget = new IsolationBudget(config::maxPerHour, config.capWindow());
     }
 
     /** The name of a guard state topic, with {@code guard.state-topic-suffix}. */
@@ -76,6 +78,7 @@ public class GuardStore {
     void onStart(@Observes StartupEvent event) {
         started();
         approvalsLog.sweepEvery(SWEEP_INTERVAL, this::expireDue);
+        guardsLog.sweepEvery(SWEEP_INTERVAL, () -> guardsLog.expireDue(this::applyMachine));
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -92,7 +95,13 @@ public class GuardStore {
 
     private synchronized GuardStore started() {
         if (guardsLog == null) {
-            guardsLog = open(Topics.DECISION_GUARDS, MachineGuard.class).open();
+            // Isolation's windows are kept as always (one per machine); the other kinds' (one per machine and kind,
+            // a quarantine's per file) are removed once their window has passed, so the topic stays bounded.
+            guardsLog = open(Topics.DECISION_GUARDS, MachineGuard.class)
+                    .expiresAt(guard -> guard.actionKind() == MachineActionKind.ISOLATE
+                            || guard.status() == MachineGuard.Status.PENDING ? Optional.empty()
+                            : Optional.of(guard.isolatedAt().plus(config.machineWindow(guard.actionKind()))))
+                    .open();
             budgetLog = open(Topics.ISOLATION_BUDGET, BudgetClaim.class).open();
             approvalsLog = open(Topics.DECISION_APPROVALS, HeldDecision.class)
                     .expiresAt(held -> held.pending() ? Optional.empty()
@@ -115,11 +124,11 @@ public class GuardStore {
                 .clock(clock);
     }
 
-    private void applyMachine(String machineId, MachineGuard guard, long offset) {
+    private void applyMachine(String key, MachineGuard guard, long offset) {
         if (guard == null) {
-            machines.remove(machineId);
+            machines.remove(key);
         } else {
-            machines.put(machineId, guard);
+            machines.put(key, guard);
         }
     }
 
@@ -167,14 +176,19 @@ public class GuardStore {
         return Optional.of(firstClaims.getOrDefault(decisionId, state));
     }
 
-    /** The machine's window state, current as of this call. */
+    /** The machine's isolation window state, current as of this call. */
     public Optional<MachineGuard> machine(String machineId) {
+        return window(machineId, MachineActionKind.ISOLATE, null);
+    }
+
+    /** The machine's window of {@code kind} (and file {@code sha1}, for a quarantine), current as of this call. */
+    public Optional<MachineGuard> window(String machineId, MachineActionKind kind, String sha1) {
         started().guardsLog.catchUp(this::applyMachine);
-        return Optional.ofNullable(machines.get(machineId));
+        return Optional.ofNullable(machines.get(MachineGuard.keyOf(machineId, kind, sha1)));
     }
 
     public void putMachine(MachineGuard guard) {
-        started().guardsLog.write(guard.machineId(), guard);
+        started().guardsLog.write(guard.key(), guard);
         guardsLog.catchUp(this::applyMachine);
     }
 
@@ -186,6 +200,11 @@ public class GuardStore {
         started().budgetLog.write(BUDGET_KEY, claim);
         budgetLog.catchUp(this::applyClaim);
         return Boolean.TRUE.equals(budget.verdict(claim.requestId()));
+    }
+
+    /** The kinds whose cap refused the claim {@code claimId} (its first request id); empty when it was granted. */
+    public Set<MachineActionKind> overCap(UUID claimId) {
+        return budget.overCap(claimId);
     }
 
     /** Isolations granted in the cap window ending now, as this instance has read them. */
@@ -200,19 +219,22 @@ public class GuardStore {
     }
 
     /**
-     * The hold, as it stands now, of the isolation request {@code requestId} (derived from alert and rule), if one
-     * was written: an enriched alert delivered again (after a rebalance, on any replica) finds the hold it already
-     * has instead of making a second one that could be settled differently.
+     * The hold, as it stands now, of the request {@code requestId} (its plan's first, derived from alert and rule),
+     * if one was written: an enriched alert delivered again (after a rebalance, on any replica) finds the hold it
+     * already has instead of making a second one that could be settled differently.
      */
     public Optional<HeldDecision> heldFor(UUID requestId) {
         started().approvalsLog.catchUp(this::applyHeld);
         return Optional.ofNullable(holdsByRequest.get(requestId)).flatMap(this::view);
     }
 
-    /** The request a hold holds back; none for a hold without a rule, which no valid record has. */
+    /**
+     * The request a hold holds back: its plan's first (for holds written before other kinds, the isolation); none
+     * for a hold without a rule or plan, which no valid record has.
+     */
     private static Optional<UUID> requestIdOf(HeldDecision held) {
-        return held.held().ruleId() == null ? Optional.empty()
-                : Optional.of(RequestIds.forDecision(held.held(), MachineActionType.Isolate));
+        return held.held().ruleId() == null || held.held().plan().isEmpty() ? Optional.empty()
+                : Optional.of(held.held().plan().get(0).requestId());
     }
 
     /** Every hold as it stands now. */

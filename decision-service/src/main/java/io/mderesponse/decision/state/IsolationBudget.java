@@ -1,34 +1,48 @@
 package io.mderesponse.decision.state;
 
+import io.mderesponse.contracts.event.MachineActionKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.ToIntFunction;
 
 /**
- * The hourly cap as a deterministic function of the claims log: a claim is granted when fewer than {@code max}
- * granted claims have a time after {@code window} before its own, or when it is an approval (always granted,
- * always counted). Granted claims with a time later than this claim's count too: replicas (and the workers of
- * one replica) stamp a claim before they append it, so the log is not in time order, and leaving a later-stamped
- * grant out would let one more isolation through than the cap allows. A claim for a request id already granted (a
- * redelivered decision) is granted again without counting twice. Every replica applies the same log in the same
- * order, so all agree on every verdict. Claims and verdicts older than two windows are forgotten, refused ones too,
- * so memory holds two windows of claims whatever the history.
+ * The hourly caps, one per action kind (isolation's is the one of old), as a deterministic function of the claims
+ * log. A claim is granted when, for every kind it claims, the granted actions of that kind with a time after
+ * {@code window} before its own plus the claim's new ones of that kind stay within the kind's cap; or when it is an
+ * approval (always granted, always counted). It is granted whole or not at all. Granted actions with a time later
+ * than this claim's count too: replicas (and the workers of one replica) stamp a claim before they append it, so
+ * the log is not in time order, and leaving a later-stamped grant out would let one more action through than the
+ * cap allows. An action whose request id was already granted (a redelivered decision) is granted again without
+ * counting twice. Every replica applies the same log in the same order, so all agree on every verdict. Claims and
+ * verdicts older than two windows are forgotten, refused ones too, so memory holds two windows of claims whatever
+ * the history.
  */
 final class IsolationBudget {
 
-    private final int max;
+    private final ToIntFunction<MachineActionKind> max;
     private final Duration window;
-    private final Deque<Instant> granted = new ArrayDeque<>();
+    private final Map<MachineActionKind, Deque<Instant>> granted = new EnumMap<>(MachineActionKind.class);
     private final Map<UUID, Instant> grantedRequests = new HashMap<>();
     /** Every claim's verdict with its time; forgotten, refused ones too, two windows after the claim. */
     private final Map<UUID, Verdict> verdicts = new HashMap<>();
 
+    /** Isolations only, at most {@code max} per window (and every other kind alike). */
     IsolationBudget(int max, Duration window) {
+        this(kind -> max, window);
+    }
+
+    /** @param max each kind's cap per window */
+    IsolationBudget(ToIntFunction<MachineActionKind> max, Duration window) {
         this.max = max;
         this.window = window;
     }
@@ -36,25 +50,41 @@ final class IsolationBudget {
     synchronized boolean apply(BudgetClaim claim) {
         Instant at = claim.claimedAt();
         forgetBefore(at.minus(window.multipliedBy(2)));
-        boolean verdict;
-        if (grantedRequests.containsKey(claim.requestId())) {
-            verdict = true;
-        } else {
+        List<BudgetClaim.ClaimedAction> fresh = claim.claimed().stream()
+                .filter(action -> !grantedRequests.containsKey(action.requestId())).toList();
+        Set<MachineActionKind> over = new TreeSet<>();
+        if (!claim.approved()) {
             Instant from = at.minus(window);
-            long inWindow = granted.stream().filter(t -> t.isAfter(from)).count();
-            verdict = claim.approved() || inWindow < max;
-            if (verdict) {
-                granted.addLast(at);
-                grantedRequests.put(claim.requestId(), at);
+            Map<MachineActionKind, Integer> wanted = new EnumMap<>(MachineActionKind.class);
+            fresh.forEach(action -> wanted.merge(action.kind(), 1, Integer::sum));
+            wanted.forEach((kind, count) -> {
+                long inWindow = granted.getOrDefault(kind, new ArrayDeque<>()).stream()
+                        .filter(t -> t.isAfter(from)).count();
+                if (inWindow + count > max.applyAsInt(kind)) {
+                    over.add(kind);
+                }
+            });
+        }
+        boolean verdict = over.isEmpty();
+        if (verdict) {
+            for (BudgetClaim.ClaimedAction action : fresh) {
+                granted.computeIfAbsent(action.kind(), kind -> new ArrayDeque<>()).addLast(at);
+                grantedRequests.put(action.requestId(), at);
             }
         }
-        verdicts.put(claim.requestId(), new Verdict(verdict, at));
+        verdicts.put(claim.requestId(), new Verdict(verdict, at, Set.copyOf(over)));
         return verdict;
     }
 
     synchronized Boolean verdict(UUID requestId) {
         Verdict verdict = verdicts.get(requestId);
         return verdict == null ? null : verdict.granted();
+    }
+
+    /** The kinds whose cap refused the claim {@code requestId}; empty when granted or unknown. */
+    synchronized Set<MachineActionKind> overCap(UUID requestId) {
+        Verdict verdict = verdicts.get(requestId);
+        return verdict == null ? Set.of() : verdict.over();
     }
 
     /** Verdicts in memory, for tests. */
@@ -64,12 +94,17 @@ final class IsolationBudget {
 
     /** Isolations granted in the window ending now. */
     synchronized long used(Instant now) {
+        return used(MachineActionKind.ISOLATE, now);
+    }
+
+    /** Actions of {@code kind} granted in the window ending now. */
+    synchronized long used(MachineActionKind kind, Instant now) {
         Instant from = now.minus(window);
-        return granted.stream().filter(t -> t.isAfter(from)).count();
+        return granted.getOrDefault(kind, new ArrayDeque<>()).stream().filter(t -> t.isAfter(from)).count();
     }
 
     private void forgetBefore(Instant limit) {
-        granted.removeIf(t -> t.isBefore(limit));
+        granted.values().forEach(times -> times.removeIf(t -> t.isBefore(limit)));
         for (Iterator<Map.Entry<UUID, Instant>> it = grantedRequests.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<UUID, Instant> entry = it.next();
             if (entry.getValue().isBefore(limit)) {
@@ -79,6 +114,6 @@ final class IsolationBudget {
         verdicts.values().removeIf(verdict -> verdict.at().isBefore(limit));
     }
 
-    private record Verdict(boolean granted, Instant at) {
+    private record Verdict(boolean granted, Instant at, Set<MachineActionKind> over) {
     }
 }

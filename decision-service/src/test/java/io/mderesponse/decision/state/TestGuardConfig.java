@@ -12,7 +12,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
 /**
- * Guards for tests that open {@link GuardStore}s themselves: two isolations an hour, a one-hour machine window, no
+ * Guards for tests that open {@link GuardStore}s themselves: two isolations (and two of every other kind) an hour, a
+ * one-hour machine window, no
  * exclusions, and guard state topics named with a suffix of the test's own.
  */
 public record TestGuardConfig(String suffix) implements GuardConfig {
@@ -45,6 +46,51 @@ public record TestGuardConfig(String suffix) implements GuardConfig {
     @Override
     public Duration capWindow() {
         return Duration.ofHours(1);
+    }
+
+    /** Every other kind: a one-hour window and two per hour, like isolation. */
+    private static KindGuard kind() {
+        return new KindGuard() {
+            @Override
+            public Duration machineWindow() {
+                return Duration.ofHours(1);
+            }
+
+            @Override
+            public int maxPerHour() {
+                return 2;
+            }
+        };
+    }
+
+    @Override
+    public KindGuard unisolate() {
+        return kind();
+    }
+
+    @Override
+    public KindGuard antivirusScan() {
+        return kind();
+    }
+
+    @Override
+    public KindGuard collectInvestigationPackage() {
+        return kind();
+    }
+
+    @Override
+    public KindGuard restrictAppExecution() {
+        return kind();
+    }
+
+    @Override
+    public KindGuard removeAppRestriction() {
+        return kind();
+    }
+
+    @Override
+    public KindGuard stopAndQuarantineFile() {
+        return kind();
     }
 
     @Override

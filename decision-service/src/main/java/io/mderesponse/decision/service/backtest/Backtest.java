@@ -81,7 +81,7 @@ public final class Backtest {
     public BacktestReport report(String topic, long records, boolean complete, String incompleteBecause) {
         List<BacktestReport.RuleCount> rules = new ArrayList<>();
         for (Rule rule : candidate.rules()) {
-            rules.add(new BacktestReport.RuleCount(rule.id(), rule.actions().stream().map(a -> a.wireName()).toList(),
+            rules.add(new BacktestReport.RuleCount(rule.id(), rule.actionNames(),
                     rule.dryRun(), matchedByRule.get(rule.id())[0], errorsByRule.get(rule.id())[0]));
         }
         List<BacktestReport.IsolatedMachine> machines = isolated.values().stream()

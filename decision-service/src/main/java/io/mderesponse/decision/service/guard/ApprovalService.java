@@ -2,16 +2,13 @@ package io.mderesponse.decision.service.guard;
 
 import io.mderesponse.contracts.event.DecisionMade;
 import io.mderesponse.contracts.event.DecisionOutcome;
-import io.mderesponse.contracts.event.MachineActionRequested;
-import io.mderesponse.contracts.event.MachineActionType;
+import io.mderesponse.contracts.event.RequestedAction;
 import io.mderesponse.decision.config.ApprovalConfig;
 import io.mderesponse.decision.messaging.DecisionPublisher;
 import io.mderesponse.decision.service.Decision;
-import io.mderesponse.decision.service.DecisionService;
 import io.mderesponse.decision.state.BudgetClaim;
 import io.mderesponse.decision.state.GuardStore;
 import io.mderesponse.decision.state.HeldDecision;
-import io.mderesponse.decision.state.MachineGuard;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,9 +26,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Held decisions: listing, approving (an {@code APPROVED} decision, a budget claim that always counts, the machine
- * window, then the request), denying, and expiring after {@code approval.ttl}. Replicas agree on one outcome per
- * hold through the approvals log: each claims, the first claim wins, only the winner publishes (the lock here only
- * keeps this replica's own calls apart).
+ * windows, then the requests of the whole held plan), denying, and expiring after {@code approval.ttl}. Replicas
+ * agree on one outcome per hold through the approvals log: each claims, the first claim wins, only the winner
+ * publishes (the lock here only keeps this replica's own calls apart).
  */
 @ApplicationScoped
 public class ApprovalService {
@@ -143,29 +140,32 @@ public class ApprovalService {
         return true;
     }
 
-    /** The winner's part: the settling decision, for an approval its budget claim, window and request; then done. */
+    /**
+     * The winner's part: the settling decision, for an approval its budget claim (always granted, counted against
+     * every kind of its plan), the machine windows and its requests (the held plan, same request ids); then done.
+     */
     private void publish(HeldDecision won) {
         DecisionMade settlement = won.settlement();
-        Optional<MachineActionRequested> request = Optional.empty();
-        if (settlement.outcome() == DecisionOutcome.APPROVED) {
-            MachineActionRequested isolate = MachineActionRequested.of(settlement, MachineActionType.Isolate,
-                    settlement.machineId(), DecisionService.isolationComment(settlement, MachineActionType.Isolate));
+        Decision decision = Decision.withoutRequests(settlement);
+        List<RequestedAction> plan = settlement.plan();
+        if (settlement.outcome() == DecisionOutcome.APPROVED && !plan.isEmpty() && settlement.machineId() != null) {
             Instant now = Instant.now();
-            store.claim(new BudgetClaim(isolate.requestId(), isolate.machineId(), settlement.decisionId(), now, true));
-            // A re-driven approval whose window was already written (and maybe ended by its result) keeps it.
-            boolean windowWritten = store.machine(isolate.machineId())
-                    .filter(guard -> isolate.requestId().equals(guard.requestId())).isPresent();
-            if (!windowWritten) {
-                store.putMachine(new MachineGuard(isolate.machineId(), isolate.requestId(), settlement.decisionId(),
-                        now, MachineGuard.Status.PENDING));
+            store.claim(BudgetClaim.of(plan, settlement.machineId(), settlement.decisionId(), now, true));
+            for (RequestedAction action : plan) {
+                // A re-driven approval whose window was already written (and maybe ended by its result) keeps it.
+                boolean windowWritten = store.window(settlement.machineId(), action.kind(), action.sha1())
+                        .filter(guard -> action.requestId().equals(guard.requestId())).isPresent();
+                if (!windowWritten) {
+                    store.putMachine(Guards.window(settlement.machineId(), action, settlement.decisionId(), now));
+                }
             }
-            request = Optional.of(isolate);
+            decision = Decision.requesting(settlement);
         }
-        publisher.publish(new Decision(settlement, request));
+        publisher.publish(decision);
         store.putHeld(won.asPublished());
         LOG.infof("Held decision %s of alert=%s machine=%s settled as %s by %s%s", won.held().decisionId(),
                 won.held().correlationId(), won.held().machineId(), settlement.outcome(),
                 settlement.approvedBy() == null ? "expiry" : settlement.approvedBy(),
-                request.map(r -> ": request " + r.requestId()).orElse(""));
+                decision.requests().isEmpty() ? "" : ": " + decision.requests().size() + " request(s)");
     }
 }

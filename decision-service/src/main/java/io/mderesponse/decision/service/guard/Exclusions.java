@@ -8,7 +8,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Machines never isolated, by id, tag or RBAC group (tags and groups compared ignoring case). */
+/**
+ * Machines never acted on (no machine action of any kind), by id, tag or RBAC group (tags and groups compared
+ * ignoring case).
+ */
 final class Exclusions {
 
     private final Set<String> machineIds;

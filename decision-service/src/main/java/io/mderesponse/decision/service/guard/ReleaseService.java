@@ -11,7 +11,6 @@ import io.mderesponse.decision.service.Decision;
 import io.mderesponse.decision.service.reload.RulesRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,7 +38,7 @@ public class ReleaseService {
                 List.of(), "Released by " + requestedBy + ": " + text);
         String defenderComment = "MDE Response: Unisolate requested by " + requestedBy + ": " + text + " [request "
                 + RequestIds.forDecision(release, MachineActionType.Unisolate) + "]";
-        Decision decision = new Decision(release, Optional.of(MachineActionRequested.of(release,
+        Decision decision = new Decision(release, List.of(MachineActionRequested.of(release,
                 MachineActionType.Unisolate, machineId, defenderComment)));
         publisher.publish(decision);
         LOG.infof("Release of machine=%s requested by %s: decision %s", machineId, requestedBy,

@@ -185,7 +185,7 @@ class ApprovalsAcrossReplicasTest {
         DecisionMade acted = DecisionMade.forAlert(AlertSummary.from(alert.alert(), alert.machine()), TestHolds.RULE,
                 "v1", Map.of(), List.of(RuleAction.ISOLATE), IsolationType.Full, DecisionOutcome.ACTED,
                 List.of("soc@example.test"), "High alert");
-        return new Decision(acted, Optional.of(MachineActionRequested.of(acted, MachineActionType.Isolate,
+        return new Decision(acted, List.of(MachineActionRequested.of(acted, MachineActionType.Isolate,
                 acted.machineId(), "isolate")));
     }
 
@@ -247,7 +247,7 @@ class ApprovalsAcrossReplicasTest {
     private Replica replica(String name) {
         GuardStore store = new GuardStore(TestTopics.kafka(), config, Duration.ofDays(7), Clock.systemUTC());
         stores.add(store);
-        DecisionPublisher publisher = new DecisionPublisher(null, null, null) {
+        DecisionPublisher publisher = new DecisionPublisher(null, null, null, null) {
             @Override
             public void publish(Decision decision) {
                 published.add(new Published(name, decision));

@@ -6,11 +6,14 @@ import io.mderesponse.contracts.event.DecisionMade;
 import io.mderesponse.contracts.event.FinalStatus;
 import io.mderesponse.contracts.event.MachineActionCompleted;
 import io.mderesponse.contracts.event.MachineActionRequested;
+import io.mderesponse.contracts.event.ResponseActionCompleted;
+import io.mderesponse.contracts.event.ResponseActionRequested;
 import io.mderesponse.contracts.serde.CloudEventHeaders;
 import io.mderesponse.contracts.serde.DecisionMadeDeserializer;
 import io.mderesponse.contracts.serde.EventJson;
 import io.mderesponse.contracts.serde.JsonEventSerializer;
 import io.mderesponse.contracts.serde.MachineActionRequestedDeserializer;
+import io.mderesponse.contracts.serde.ResponseActionRequestedDeserializer;
 import io.mderesponse.contracts.topic.Topics;
 import io.mderesponse.decision.Samples;
 import io.mderesponse.decision.state.MachineGuard;
@@ -18,6 +21,7 @@ import io.mderesponse.testsupport.kafka.SharedKafkaBroker;
 import io.mderesponse.testsupport.kafka.TopicReader;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +35,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 
-/** Producing enriched alerts and action results, and finding decisions and requests, for the guard tests. */
+/** Producing enriched alerts and action results, and finding decisions and requests of every kind, for guard tests. */
 final class GuardTestKafka {
 
     static final String RULE = "isolate-high";
@@ -65,6 +69,33 @@ final class GuardTestKafka {
     static MachineActionRequested requestFor(UUID decisionId) {
         return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
                 .until(() -> requests().stream().filter(r -> decisionId.equals(r.decisionId())).findFirst(),
+                        Optional::isPresent).get();
+    }
+
+    static void sendResult(ResponseActionRequested request, FinalStatus status) {
+        ResponseActionCompleted result = ResponseActionCompleted.of(request, "ma-" + UUID.randomUUID(), status,
+                status.succeeded() ? null : "test", Instant.now(), Instant.now());
+        produce(Topics.RESPONSE_ACTIONS_RESULTS.defaultName(), result.kafkaKey(), result);
+    }
+
+    /** The requests of actions other than isolation for {@code decisionId}, in their partition's order. */
+    static List<ConsumerRecord<String, ResponseActionRequested>> responseRequestsFor(UUID decisionId, int expected) {
+        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> TopicReader.readAll(SharedKafkaBroker.bootstrapServers(),
+                        Topics.RESPONSE_ACTIONS_REQUESTED.defaultName(), new StringDeserializer(),
+                        new ResponseActionRequestedDeserializer()).stream()
+                        .filter(r -> decisionId.equals(r.value().decisionId()))
+                        .sorted(Comparator.comparingLong(ConsumerRecord::offset)).toList(),
+                        found -> found.size() >= expected);
+    }
+
+    /** The request record (with its timestamp) of an isolation request. */
+    static ConsumerRecord<String, MachineActionRequested> requestRecordFor(UUID decisionId) {
+        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> TopicReader.readAll(SharedKafkaBroker.bootstrapServers(),
+                        Topics.ACTIONS_REQUESTED.defaultName(), new StringDeserializer(),
+                        new MachineActionRequestedDeserializer()).stream()
+                        .filter(r -> decisionId.equals(r.value().decisionId())).findFirst(),
                         Optional::isPresent).get();
     }
 
