@@ -2,7 +2,7 @@ package io.mderesponse.response.defender;
 
 import io.mderesponse.contracts.event.MachineActionKind;
 import io.mderesponse.defender.client.model.MachineAction;
-import io.mderesponse.response.request.ActionRequest;
+import io.mderesponse.response.state.ActionRequest;
 import java.time.Instant;
 import java.util.List;
 

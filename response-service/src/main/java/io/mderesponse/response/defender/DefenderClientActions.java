@@ -4,7 +4,7 @@ import io.mderesponse.contracts.event.MachineActionKind;
 import io.mderesponse.defender.client.DefenderClient;
 import io.mderesponse.defender.client.model.MachineAction;
 import io.mderesponse.defender.client.query.MachineActionQuery;
-import io.mderesponse.response.request.ActionRequest;
+import io.mderesponse.response.state.ActionRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.mderesponse.response.service;
 
 import io.mderesponse.defender.client.model.MachineAction;
 import io.mderesponse.response.defender.DefenderActions;
-import io.mderesponse.response.request.ActionRequest;
+import io.mderesponse.response.state.ActionRequest;
 import io.mderesponse.response.state.RequestIntent;
 import java.time.Duration;
 import java.time.Instant;

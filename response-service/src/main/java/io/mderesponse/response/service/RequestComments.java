@@ -1,6 +1,6 @@
 package io.mderesponse.response.service;
 
-import io.mderesponse.response.request.ActionRequest;
+import io.mderesponse.response.state.ActionRequest;
 
 /**
  * The Defender comment of a request always carries its request id, so the action a lost call started can be

@@ -1,7 +1,7 @@
 package io.mderesponse.response.service;
 
 import io.mderesponse.contracts.event.FinalStatus;
-import io.mderesponse.response.request.ActionRequest;
+import io.mderesponse.response.state.ActionRequest;
 import io.mderesponse.response.state.RequestProgress;
 import io.mderesponse.response.state.StateWriter;
 import java.time.Clock;

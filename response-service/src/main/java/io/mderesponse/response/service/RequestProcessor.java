@@ -1,9 +1,9 @@
 package io.mderesponse.response.service;
 
-import io.mderesponse.response.request.ActionRequest;
 import io.mderesponse.response.service.HandlingOutcome.Held;
 import io.mderesponse.response.service.HandlingOutcome.HoldKind;
 import io.mderesponse.response.service.HandlingOutcome.Waiting;
+import io.mderesponse.response.state.ActionRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

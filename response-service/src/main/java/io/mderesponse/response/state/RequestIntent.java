@@ -4,7 +4,6 @@ import io.mderesponse.contracts.event.MachineActionKind;
 import io.mderesponse.contracts.event.MachineActionRequested;
 import io.mderesponse.contracts.event.MachineActionType;
 import io.mderesponse.contracts.event.ResponseActionRequested;
-import io.mderesponse.response.request.ActionRequest;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;

@@ -10,7 +10,7 @@ import io.mderesponse.contracts.event.MachineActionRequested;
 import io.mderesponse.contracts.event.ResponseActionCompleted;
 import io.mderesponse.contracts.event.ResponseActionRequested;
 import io.mderesponse.contracts.topic.Topics;
-import io.mderesponse.response.request.ActionRequest;
+import io.mderesponse.response.state.ActionRequest;
 import io.mderesponse.response.state.RequestIntent;
 import io.mderesponse.response.state.ResponseStateStore;
 import io.mderesponse.response.testing.DefenderAsAnAnalyst;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.mderesponse.contracts.event.DecisionMade;
 import io.mderesponse.contracts.event.MachineActionKind;
-import io.mderesponse.response.request.ActionRequest;
+import io.mderesponse.response.state.ActionRequest;
 import io.mderesponse.response.state.RequestIntent;
 import io.mderesponse.response.testing.Fakes;
 import io.mderesponse.response.testing.RequestsAndResults;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mderesponse.contracts.event.FinalStatus;
 import io.mderesponse.contracts.event.MachineActionRequested;
-import io.mderesponse.response.request.ActionRequest;
 import io.mderesponse.response.testing.RequestsAndResults;
 import io.mderesponse.testsupport.defender.TestIds;
 import io.mderesponse.testsupport.kafka.SharedKafkaBroker;

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mderesponse.contracts.event.FinalStatus;
 import io.mderesponse.contracts.event.MachineActionKind;
 import io.mderesponse.contracts.serde.EventJson;
-import io.mderesponse.response.request.ActionRequest;
 import io.mderesponse.response.testing.RequestsAndResults;
 import io.mderesponse.testsupport.defender.TestIds;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.mderesponse.response.request;
+package io.mderesponse.response.state;
 
 import io.mderesponse.contracts.defender.IsolationType;
 import io.mderesponse.contracts.defender.ScanType;
