@@ -106,6 +106,6 @@ public record ActionRequest(MachineActionRequested isolation, ResponseActionRequ
 
     /** E.g. {@code RunAntiVirusScan of machine=... request=...}, for logs. */
     public String describe() {
-        return kind().wireName() + " of machine=" + machineId() + " request=" + requestId();
+        return defenderType() + " of machine=" + machineId() + " request=" + requestId();
     }
 }
