@@ -75,7 +75,11 @@ class PipelineSystemTest {
             "defender_budget_exhausted_total", "no call finds its family's budget empty: one alert of each severity",
             "alert_poller_api_errors_total", "no poll fails: the simulator answers every call",
             "rules_evaluation_errors_total", "the bundled rule's condition never fails",
-            "enrichment_hunting_rows_total", "no hunting row: HuntingSystemTest checks it with hunting-scheduler's");
+            "enrichment_hunting_rows_total", "no hunting row: HuntingSystemTest checks it with hunting-scheduler's",
+            "response_permission_missing_total", "the simulator grants every permission: ResponseActionsKafkaTest "
+                    + "refuses Machine.Scan and reads it",
+            "response_order_wait_expired_total", "the bundled rule asks for one action, so nothing waits for an "
+                    + "earlier one: ResponseActionsKafkaTest lets a wait expire and reads it");
 
     private static OtlpSink collector;
     private static RunningSystem system;
