@@ -10,10 +10,9 @@ import io.mderesponse.testsupport.defender.SampleData;
 import io.mderesponse.testsupport.defender.SimulatorCall;
 import io.mderesponse.testsupport.defender.TestIds;
 import io.mderesponse.testsupport.kafka.TopicReader;
+import io.mderesponse.testsupport.system.EmailParts;
 import io.mderesponse.testsupport.system.RunningSystem;
-import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,13 +131,13 @@ class MachineActionsSystemTest {
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(20))
                 .until(() -> system.mail.getReceivedMessages().length == 3);
         MimeMessage high = emailAbout(highAlert);
-        String highText = part(high, "text/plain");
+        String highText = EmailParts.part(high, "text/plain");
         assertThat(highText).contains("Isolate").contains("CollectInvestigationPackage");
         assertThat(highText.indexOf("Isolate")).isLessThan(highText.indexOf("CollectInvestigationPackage"));
         assertThat(occurrences(highText, "Succeeded")).isGreaterThanOrEqualTo(2);
-        assertThat(part(emailAbout(mediumAlert), "text/plain")).contains("RunAntiVirusScan").contains("Quick")
+        assertThat(EmailParts.part(emailAbout(mediumAlert), "text/plain")).contains("RunAntiVirusScan").contains("Quick")
                 .contains("Succeeded");
-        String lowHtml = part(emailAbout(lowAlert), "text/html");
+        String lowHtml = EmailParts.part(emailAbout(lowAlert), "text/html");
         assertThat(lowHtml).contains("StopAndQuarantineFile").contains(VALID_SHA1).contains("mimikatz.exe");
         for (MimeMessage email : system.mail.getReceivedMessages()) {
             assertThat(email.getSubject()).doesNotContain("\r").doesNotContain("\n");
@@ -187,7 +186,7 @@ class MachineActionsSystemTest {
     private static MimeMessage emailAbout(String alertId) throws Exception {
         List<MimeMessage> about = new ArrayList<>();
         for (MimeMessage email : system.mail.getReceivedMessages()) {
-            if (part(email, "text/plain").contains(alertId)) {
+            if (EmailParts.part(email, "text/plain").contains(alertId)) {
                 about.add(email);
             }
         }
@@ -199,14 +198,4 @@ class MachineActionsSystemTest {
         return (int) Arrays.stream(text.split("\\b")).filter(word::equals).count();
     }
 
-    private static String part(MimeMessage email, String mimeType) throws Exception {
-        MimeMultipart multipart = (MimeMultipart) email.getContent();
-        for (int i = 0; i < multipart.getCount(); i++) {
-            BodyPart part = multipart.getBodyPart(i);
-            if (part.isMimeType(mimeType)) {
-                return part.getContent().toString();
-            }
-        }
-        throw new AssertionError("The email has no " + mimeType + " part");
-    }
 }

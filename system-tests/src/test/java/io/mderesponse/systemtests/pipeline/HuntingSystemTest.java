@@ -16,6 +16,7 @@ import io.mderesponse.testsupport.kafka.TopicReader;
 import io.mderesponse.testsupport.metrics.PrometheusScrape;
 import io.mderesponse.testsupport.process.ProjectLayout;
 import io.mderesponse.testsupport.process.ServiceProcess;
+import io.mderesponse.testsupport.system.EmailParts;
 import io.mderesponse.testsupport.system.RunningSystem;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
@@ -195,7 +196,7 @@ class HuntingSystemTest {
         }
         assertThat(emails).singleElement().satisfies(email -> {
             assertThat(email.getSubject()).contains("Succeeded").doesNotContain("null");
-            String body = plainText(email);
+            String body = EmailParts.part(email, "text/plain");
             assertThat(body).contains("Isolate Succeeded: " + device)
                     .contains("No alert: hunting row or release lateral-tool:").doesNotContain("null");
         });
@@ -369,13 +370,4 @@ class HuntingSystemTest {
         return response.body();
     }
 
-    private static String plainText(MimeMessage email) throws Exception {
-        jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) email.getContent();
-        for (int i = 0; i < multipart.getCount(); i++) {
-            if (multipart.getBodyPart(i).isMimeType("text/plain")) {
-                return multipart.getBodyPart(i).getContent().toString();
-            }
-        }
-        throw new AssertionError("The email has no text/plain part");
-    }
 }

@@ -18,11 +18,10 @@ import io.mderesponse.testsupport.defender.SimulatorCredentials;
 import io.mderesponse.testsupport.defender.TestIds;
 import io.mderesponse.testsupport.metrics.PrometheusScrape;
 import io.mderesponse.testsupport.process.ProjectLayout;
+import io.mderesponse.testsupport.system.EmailParts;
 import io.mderesponse.testsupport.system.RunningSystem;
-import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -140,8 +139,8 @@ class PipelineSystemTest {
         assertThat(email.getRecipients(Message.RecipientType.TO)).extracting(Object::toString)
                 .containsExactly(RunningSystem.RECIPIENT);
         assertThat(email.getSubject()).contains("Succeeded").doesNotContain("\r").doesNotContain("\n");
-        String text = part(email, "text/plain");
-        String html = part(email, "text/html");
+        String text = EmailParts.part(email, "text/plain");
+        String html = EmailParts.part(email, "text/html");
         assertThat(text).contains("ws-high.contoso.com").contains(highMachine).contains("High").contains("Succeeded");
         assertThat(html).contains("ws-high.contoso.com").contains(highMachine).contains("Succeeded")
                 .contains("&lt;b&gt;" + highAlert).doesNotContain("<b>" + highAlert);
@@ -270,14 +269,4 @@ class PipelineSystemTest {
     }
 
     /** The decoded content of the email's part of the given MIME type. */
-    private static String part(MimeMessage email, String mimeType) throws Exception {
-        MimeMultipart multipart = (MimeMultipart) email.getContent();
-        for (int i = 0; i < multipart.getCount(); i++) {
-            BodyPart part = multipart.getBodyPart(i);
-            if (part.isMimeType(mimeType)) {
-                return part.getContent().toString();
-            }
-        }
-        throw new AssertionError("The email has no " + mimeType + " part");
-    }
 }
